@@ -1,0 +1,1 @@
+"""One module per chapter, each with ``audit() -> DataFrame`` (see :mod:`digecon.audit`)."""

@@ -1,0 +1,227 @@
+"""Load the book's tables by name, validated against ``data/datapackage.json``.
+
+The data package (Frictionless Data) describes every CSV in ``data/``: its columns, their
+types and units, and where the numbers come from. :func:`load` reads a table and checks it
+against that description; a bad file fails with a message that names the file, the row, the
+column and the value, for example::
+
+    DataError: egdi_printed.csv, row 7, column 'osi': '0,79a' is not a number
+
+Rows are counted as a spreadsheet shows them: the header is row 1, the first data row is row 2.
+
+>>> load("un-egov-survey").query("iso3 == 'KAZ' and survey_year == 2024")["egdi_rank"].item()
+24
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "DataError",
+    "data_dir",
+    "package",
+    "resource",
+    "resource_names",
+    "load",
+    "validate",
+    "validate_all",
+]
+
+
+class DataError(ValueError):
+    """A data file does not match its description in the data package."""
+
+
+def data_dir() -> Path:
+    """The folder holding ``datapackage.json``.
+
+    ``DIGECON_DATA`` overrides it; otherwise the ``data/`` folder of the repository that holds
+    this package (a source checkout or an editable install).
+    """
+    env = os.environ.get("DIGECON_DATA")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "data" / "datapackage.json").exists():
+            return parent / "data"
+    raise DataError(
+        "data/datapackage.json not found: set DIGECON_DATA to the book's data folder"
+    )
+
+
+@lru_cache(maxsize=8)
+def _read_package(path: str, mtime: float) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def package(directory: Path | None = None) -> dict[str, Any]:
+    """The data package descriptor as a dict."""
+    path = (directory or data_dir()) / "datapackage.json"
+    return _read_package(str(path), path.stat().st_mtime)
+
+
+def resource_names(directory: Path | None = None) -> list[str]:
+    """Names of every resource in the package, in the order the package lists them."""
+    return [r["name"] for r in package(directory)["resources"]]
+
+
+def resource(name: str, directory: Path | None = None) -> dict[str, Any]:
+    """The descriptor of one resource; an unknown name lists the known ones."""
+    for res in package(directory)["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(resource_names(directory))
+    raise KeyError(f"no resource named {name!r} in datapackage.json; known: {known}")
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_BOOL = {"true": True, "false": False, "1": True, "0": False}
+
+
+def _convert(text: str, field: dict[str, Any]) -> Any:
+    kind = field.get("type", "string")
+    if kind == "integer":
+        if not _INTEGER.match(text):
+            raise ValueError("is not an integer")
+        return int(text)
+    if kind == "number":
+        if not _NUMBER.match(text):
+            raise ValueError("is not a number")
+        return float(text)
+    if kind == "boolean":
+        if text.lower() not in _BOOL:
+            raise ValueError("is not a boolean (true/false)")
+        return _BOOL[text.lower()]
+    if kind in ("year",):
+        if not re.match(r"^\d{4}$", text):
+            raise ValueError("is not a year")
+        return int(text)
+    return text
+
+
+def _check_constraints(value: Any, text: str, field: dict[str, Any]) -> None:
+    cons = field.get("constraints", {})
+    if "minimum" in cons and value < cons["minimum"]:
+        raise ValueError(f"is below the minimum {cons['minimum']}")
+    if "maximum" in cons and value > cons["maximum"]:
+        raise ValueError(f"is above the maximum {cons['maximum']}")
+    if "enum" in cons and text not in [str(v) for v in cons["enum"]]:
+        raise ValueError(f"is not one of {cons['enum']}")
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], text):
+        raise ValueError(f"does not match the pattern {cons['pattern']!r}")
+
+
+_DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "year": "Int64"}
+
+
+def validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame:
+    """Read the CSV of resource descriptor ``res`` and check it against its schema.
+
+    Returns the table with typed columns (integers as nullable ``Int64``, missing numbers as
+    NaN). Raises :class:`DataError` naming file, row, column and value.
+    """
+    base = directory or data_dir()
+    fname = res["path"]
+    path = base / fname
+    if not path.exists():
+        raise DataError(f"{fname}: file not found in {base}")
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise DataError(f"{fname}: the file is empty (expected a header with columns {names})")
+    header = [h.strip() for h in rows[0]]
+    missing = [n for n in names if n not in header]
+    if missing:
+        raise DataError(f"{fname}, row 1: missing column {missing[0]!r} (header is {header})")
+    extra = [h for h in header if h not in names]
+    if extra:
+        raise DataError(f"{fname}, row 1: column {extra[0]!r} is not described in datapackage.json")
+    if len(rows) < 2:
+        raise DataError(f"{fname}: the file has a header but no data rows")
+    index = {h: i for i, h in enumerate(header)}
+    out: dict[str, list[Any]] = {n: [] for n in names}
+    for rownum, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            raise DataError(f"{fname}, row {rownum}: the row is blank")
+        if len(row) != len(header):
+            raise DataError(
+                f"{fname}, row {rownum}: {len(row)} cells where the header has {len(header)}"
+            )
+        for field in fields:
+            name = field["name"]
+            text = row[index[name]].strip()
+            if text == "":
+                required = field.get("constraints", {}).get("required", False)
+                if required or name in res["schema"].get("primaryKey", []):
+                    raise DataError(f"{fname}, row {rownum}, column {name!r}: value is missing")
+                out[name].append(None)
+                continue
+            try:
+                value = _convert(text, field)
+                _check_constraints(value, text, field)
+            except ValueError as err:
+                raise DataError(f"{fname}, row {rownum}, column {name!r}: {text!r} {err}") from None
+            out[name].append(value)
+    frame = pd.DataFrame(out)
+    for field in fields:
+        dtype = _DTYPES.get(field.get("type", "string"))
+        if dtype:
+            frame[field["name"]] = frame[field["name"]].astype(dtype)
+        else:
+            frame[field["name"]] = frame[field["name"]].astype("object")
+    key = res["schema"].get("primaryKey", [])
+    if key:
+        key = [key] if isinstance(key, str) else key
+        dup = frame.duplicated(subset=key, keep="first")
+        if dup.any():
+            i = int(dup.to_numpy().nonzero()[0][0])
+            first = int(frame[frame[key].eq(frame.loc[i, key]).all(axis=1)].index[0])
+            values = ", ".join(f"{k}={frame.loc[i, k]!r}" for k in key)
+            raise DataError(
+                f"{fname}, row {i + 2}: duplicate key ({values}) "
+                f"already in row {first + 2}"
+            )
+        for k in key:
+            if frame[k].isna().any():
+                i = int(frame[k].isna().to_numpy().nonzero()[0][0])
+                raise DataError(f"{fname}, row {i + 2}, column {k!r}: key value is missing")
+    return frame
+
+
+def load(name: str, directory: Path | None = None) -> pd.DataFrame:
+    """Load the resource ``name`` as a validated, typed ``DataFrame``.
+
+    >>> load("glossary").columns[:4].tolist()
+    ['key', 'kk', 'ru', 'en']
+    """
+    _trace(name)
+    return validate(resource(name, directory), directory)
+
+
+def validate_all(directory: Path | None = None) -> dict[str, int]:
+    """Validate every resource; returns the number of rows of each."""
+    return {
+        res["name"]: len(validate(res, directory)) for res in package(directory)["resources"]
+    }
+
+
+def _trace(name: str) -> None:
+    """Record which tables a notebook run reads (the build cache keys on them)."""
+    target = os.environ.get("DIGECON_TRACE")
+    if target:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(name + "\n")

@@ -1,0 +1,428 @@
+"""Economic efficiency of digitalisation: the stepwise method of dissertation section 1.2.
+
+The dissertation (seed ``001``, section 1.2, Сурет 3) builds its method in five steps:
+
+1. gather the indicators of the ICT sector (Кесте 3: ICT costs, ICT products and services,
+   R&D costs, innovative output, ICT exports and imports);
+2. compute the economic efficiency, effect over costs (formulas 1-4, :func:`efficiency_ratio`),
+   its year-on-year growth rate, "тиімділік қарқыны" (:func:`growth_rate`), the efficiency of
+   a whole period (:func:`period_efficiency`) and the comparative efficiency of capital
+   investment (:func:`relative_efficiency_coefficient`, :func:`payback_period`);
+3. compute the time-saving efficiency of an electronic document management system (EDMS),
+   formula 5 (:func:`time_saving_efficiency`, :func:`survey_efficiency`) and the share of
+   public services delivered electronically, formula 6 (:func:`e_service_share`);
+4. illustrate the economic and social effects (a diagram, no formula);
+5. rank Kazakhstan by digitalisation indices within the EAEU (section 2.2, another module).
+
+Where the printed results depend on how a ratio is read, both readings are implemented and
+the docstring says which one the formula defines. :func:`sensitivity` shows how far an input
+has to move before the verdict "effective / not effective" flips.
+
+>>> round(efficiency_ratio(120.0, 100.0), 2)
+1.2
+>>> verdict(1.2), verdict(1.2, reading="input/output")
+('effective', 'not effective')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import product
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "READINGS",
+    "e_service_share",
+    "efficiency_growth",
+    "efficiency_ratio",
+    "growth_rate",
+    "growth_rate_bounds",
+    "payback_period",
+    "period_change",
+    "period_efficiency",
+    "relative_efficiency_coefficient",
+    "sensitivity",
+    "survey_efficiency",
+    "time_saving_efficiency",
+    "verdict",
+]
+
+Reading = Literal["output/input", "input/output"]
+GrowthReading = Literal["percent_change", "ratio"]
+READINGS: tuple[str, str] = ("output/input", "input/output")
+
+
+def _check_reading(reading: str) -> None:
+    if reading not in READINGS:
+        raise ValueError(f"reading {reading!r} is not known; expected one of {READINGS}")
+
+
+def _as_array(values: object, name: str) -> np.ndarray:
+    arr = np.asarray(values, dtype=float)
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} has a missing value (NaN); give every value")
+    return arr
+
+
+def _scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def efficiency_ratio(
+    result: float | Sequence[float] | np.ndarray | pd.Series,
+    cost: float | Sequence[float] | np.ndarray | pd.Series,
+    reading: Reading = "output/input",
+) -> float | np.ndarray:
+    r"""Economic efficiency, formulas (1)-(3) of section 1.2.
+
+    The formula the dissertation defines (lines 288, 292 and 355-360) is effect over costs,
+
+    .. math:: \mathit{ЭТ} = \frac{\mathit{ЭӘ}}{\mathit{Ш}}, \qquad
+              E = \frac{R}{TC},
+
+    ``reading="output/input"``: above 1 the effect exceeds the costs. The numbers printed
+    in Кесте 5 behave as the inverse, costs per unit of result (``reading="input/output"``,
+    :math:`TC/R`): the text calls 2,776 the worst value and 0,739 the best, and reads 2,226 as
+    "costs exceed income 2.2 times".
+
+    >>> efficiency_ratio(100.0, 80.0)
+    1.25
+    >>> efficiency_ratio([100.0, 50.0], [80.0, 100.0], reading="input/output").tolist()
+    [0.8, 2.0]
+    """
+    _check_reading(reading)
+    r = _as_array(result, "result")
+    c = _as_array(cost, "cost")
+    if r.shape != c.shape:
+        raise ValueError(f"result has shape {r.shape} but cost has {c.shape}; expected equal")
+    num, den, den_name = (r, c, "cost") if reading == "output/input" else (c, r, "result")
+    if (den <= 0).any():
+        raise ValueError(f"{den_name} must be positive to divide by it; got {den.min()}")
+    return _scalar_or_array(num / den)
+
+
+def verdict(
+    efficiency: float, reading: Reading = "output/input", threshold: float = 1.0
+) -> str:
+    """'effective' when the effect covers the costs, else 'not effective'.
+
+    Under ``output/input`` (the defined formula) efficiency above ``threshold`` is effective;
+    under ``input/output`` (how Кесте 5 is read in the text) efficiency below it is.
+
+    >>> verdict(0.739, reading="input/output")
+    'effective'
+    """
+    _check_reading(reading)
+    if not np.isfinite(efficiency):
+        raise ValueError(f"efficiency must be a finite number; got {efficiency!r}")
+    good = efficiency > threshold if reading == "output/input" else efficiency < threshold
+    return "effective" if good else "not effective"
+
+
+def growth_rate(
+    current: float | np.ndarray | pd.Series,
+    previous: float | np.ndarray | pd.Series,
+    reading: GrowthReading = "percent_change",
+) -> float | np.ndarray:
+    r"""Growth rate of efficiency, "тиімділік қарқыны", in percent.
+
+    Two readings are common in the Kazakh and Russian statistical tradition:
+
+    * ``"percent_change"`` (өсу қарқыны, темп прироста), the one Кесте 5 prints:
+      :math:`g_t = 100\,(E_t - E_{t-1}) / E_{t-1}`;
+    * ``"ratio"`` (өсу қарқыны as темп роста): :math:`100\,E_t / E_{t-1}`.
+
+    Кесте 5 prints 2011 as -10,176: :math:`100\,(2.494-2.776)/2.776 = -10.16`, so it is a
+    percent change of the unrounded efficiencies.
+
+    >>> round(growth_rate(2.494, 2.776), 2)
+    -10.16
+    >>> round(growth_rate(2.494, 2.776, reading="ratio"), 2)
+    89.84
+    """
+    cur = _as_array(current, "current")
+    prev = _as_array(previous, "previous")
+    if (prev == 0).any():
+        raise ValueError("previous value is 0; a growth rate needs a non-zero base")
+    if reading == "percent_change":
+        out = 100.0 * (cur - prev) / prev
+    elif reading == "ratio":
+        out = 100.0 * cur / prev
+    else:
+        raise ValueError(f"reading {reading!r} is not known; expected 'percent_change' or 'ratio'")
+    return _scalar_or_array(out)
+
+
+def growth_rate_bounds(
+    current: float, previous: float, decimals: int, reading: GrowthReading = "percent_change"
+) -> tuple[float, float]:
+    r"""Smallest and largest growth rate consistent with inputs rounded to ``decimals``.
+
+    Each input lies within :math:`\pm 0.5\cdot 10^{-d}` of its printed value; the rate is
+    monotone in each input, so the extremes sit at the corners.
+
+    >>> lo, hi = growth_rate_bounds(2.494, 2.776, 3)
+    >>> round(lo, 3), round(hi, 3)
+    (-10.192, -10.124)
+    """
+    if decimals < 0:
+        raise ValueError(f"decimals must be 0 or more; got {decimals}")
+    h = 0.5 * 10.0 ** (-decimals)
+    corners = [
+        float(growth_rate(current + a, previous + b, reading)) for a in (-h, h) for b in (-h, h)
+    ]
+    return min(corners), max(corners)
+
+
+def efficiency_growth(
+    efficiency: pd.Series, reading: GrowthReading = "percent_change"
+) -> pd.DataFrame:
+    """Year-on-year growth rates of an efficiency series (index = year), tidy.
+
+    Returns columns ``year, efficiency, growth_pct``; the first year has no growth rate.
+
+    >>> efficiency_growth(pd.Series([2.0, 1.5], index=[2020, 2021]))["growth_pct"].tolist()
+    [nan, -25.0]
+    """
+    if not isinstance(efficiency, pd.Series):
+        raise ValueError(f"efficiency must be a pandas Series indexed by year; got {type(efficiency)}")
+    if not efficiency.index.is_monotonic_increasing:
+        raise ValueError("efficiency must be sorted by year (index increasing)")
+    values = _as_array(efficiency.to_numpy(), "efficiency")
+    growth = np.full(values.shape, np.nan)
+    if len(values) > 1:
+        growth[1:] = growth_rate(values[1:], values[:-1], reading)
+    return pd.DataFrame(
+        {"year": efficiency.index.to_numpy(), "efficiency": values, "growth_pct": growth}
+    )
+
+
+def period_efficiency(
+    results: Sequence[float] | np.ndarray | pd.Series,
+    costs: Sequence[float] | np.ndarray | pd.Series,
+    reading: Reading = "output/input",
+    how: Literal["pooled", "mean"] = "pooled",
+) -> float:
+    r"""Efficiency of a whole period (lines 502-511).
+
+    The dissertation defines it pooled, the sum of results over the sum of costs of the
+    years :math:`i` of the period,
+
+    .. math:: E_{period} = \frac{\sum_i R_i}{\sum_i TC_i},
+
+    (``how="pooled"``); ``how="mean"`` gives the arithmetic mean of the yearly ratios,
+    which is not the same thing.
+
+    >>> period_efficiency([100.0, 300.0], [100.0, 100.0])
+    2.0
+    >>> period_efficiency([100.0, 300.0], [50.0, 300.0], how="mean")
+    1.5
+    """
+    r = _as_array(results, "results")
+    c = _as_array(costs, "costs")
+    if r.shape != c.shape or r.ndim != 1 or r.size == 0:
+        raise ValueError(
+            f"results and costs must be equal-length non-empty lists; got {r.shape}, {c.shape}"
+        )
+    if how == "pooled":
+        return float(efficiency_ratio(r.sum(), c.sum(), reading))
+    if how == "mean":
+        return float(np.mean(efficiency_ratio(r, c, reading)))
+    raise ValueError(f"how {how!r} is not known; expected 'pooled' or 'mean'")
+
+
+def period_change(before: float, after: float) -> float:
+    r"""Percent change of the period efficiency, :math:`100\,(E_{after}-E_{before})/E_{before}`.
+
+    Line 514 prints -49,177 for the change from 1,771 (2010-2016) to 0,900 (2017-2021).
+
+    >>> round(period_change(1.771, 0.900), 2)
+    -49.18
+    """
+    return float(growth_rate(after, before))
+
+
+def relative_efficiency_coefficient(
+    cost_before: float, cost_after: float, capital_before: float, capital_after: float
+) -> float:
+    r"""Comparative (relative) economic-efficiency coefficient of capital investment.
+
+    Step 2 (lines 350 and 354) asks for "күрделі салымдардың салыстырмалы экономикалық
+    тиімділік коэффициенті" without printing it; this is the standard textbook formula it
+    names (коэффициент сравнительной экономической эффективности капитальных вложений):
+    the running-cost saving bought by each unit of additional capital,
+
+    .. math:: E_c = \frac{C_1 - C_2}{K_2 - K_1},
+
+    with :math:`C` the annual running costs and :math:`K` the capital investment of the
+    variant without (1) and with (2) the digital technology. The variant with more capital is
+    preferred when :math:`E_c` exceeds the normative coefficient :math:`E_n`.
+
+    >>> relative_efficiency_coefficient(500.0, 400.0, 1000.0, 1500.0)
+    0.2
+    """
+    extra_capital = capital_after - capital_before
+    if extra_capital == 0:
+        raise ValueError("capital_after equals capital_before; the coefficient needs extra capital")
+    return (cost_before - cost_after) / extra_capital
+
+
+def payback_period(
+    cost_before: float, cost_after: float, capital_before: float, capital_after: float
+) -> float:
+    r"""Payback period of the additional capital, :math:`T = (K_2-K_1)/(C_1-C_2) = 1/E_c`.
+
+    >>> payback_period(500.0, 400.0, 1000.0, 1500.0)
+    5.0
+    """
+    saving = cost_before - cost_after
+    if saving == 0:
+        raise ValueError("cost_before equals cost_after; no saving, the payback is infinite")
+    return (capital_after - capital_before) / saving
+
+
+def time_saving_efficiency(
+    t_before: float,
+    t_after: float,
+    n: float = 1.0,
+    reading: Literal["intended", "as_printed"] = "intended",
+) -> float:
+    r"""Economic efficiency of automation from the time an operation takes, formula (5).
+
+    The formula is printed (line 538) as ``E = 100 * (T1 * N - T2 * N / T1 * N)``. Its intended
+    reading, the share of working time saved, is
+
+    .. math:: E = 100\,\frac{T_1 N - T_2 N}{T_1 N} = 100\left(1 - \frac{T_2}{T_1}\right),
+
+    where the number of operations :math:`N` cancels (``reading="intended"``). Read with the
+    usual operator precedence, the printed line is :math:`100\,(T_1N - T_2N^2/T_1)`
+    (``reading="as_printed"``), which is not a percentage. Line 540 gives 91 % for
+    :math:`T_1 = 60`, :math:`T_2 = 5` (the intended reading gives 91.67).
+
+    >>> round(time_saving_efficiency(60, 5, 100), 2)
+    91.67
+    >>> round(time_saving_efficiency(60, 5, 100, reading="as_printed"), 1)
+    516666.7
+    """
+    if t_before <= 0 or t_after < 0 or n <= 0:
+        raise ValueError(
+            f"times and N must be positive (t_before={t_before}, t_after={t_after}, n={n})"
+        )
+    if reading == "intended":
+        return 100.0 * (t_before * n - t_after * n) / (t_before * n)
+    if reading == "as_printed":
+        return 100.0 * (t_before * n - t_after * n / t_before * n)
+    raise ValueError(f"reading {reading!r} is not known; expected 'intended' or 'as_printed'")
+
+
+def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
+    r"""EDMS efficiency of each respondent group of Кесте 7, under two readings.
+
+    ``survey`` has columns ``group, respondents, operations_before, minutes_before,
+    operations_after, minutes_after`` (one row per group; a ``total`` row is ignored).
+
+    * ``count_drop`` is the author's computation (lines 629-633): the drop in the number of
+      operations, :math:`100\,(n_1 - n_2)/n_1`, with :math:`n_1` operations counted in
+      :math:`T_1` minutes and :math:`n_2` in :math:`T_2` minutes (10 -> 3 gives 70 %).
+    * ``time_per_operation`` is formula (5) applied per operation, the time saved on one
+      operation: :math:`100\,(1 - (T_2/n_2)/(T_1/n_1))`.
+
+    Returns one row per group and reading plus two summary rows per reading: the unweighted
+    mean over groups (what line 634 prints) and the mean weighted by respondents.
+
+    >>> s = pd.DataFrame({"group": ["a"], "respondents": [1], "operations_before": [10],
+    ...                   "minutes_before": [60], "operations_after": [3], "minutes_after": [5]})
+    >>> survey_efficiency(s).query("group == 'a'")["efficiency_pct"].round(2).tolist()
+    [70.0, 72.22]
+    """
+    need = ["group", "respondents", "operations_before", "minutes_before",
+            "operations_after", "minutes_after"]
+    missing = [c for c in need if c not in survey.columns]
+    if missing:
+        raise ValueError(f"survey lacks column(s) {missing}; expected {need}")
+    rows = survey[survey["group"] != "total"]
+    if rows.empty:
+        raise ValueError("survey has no respondent groups (only a total row)")
+    out = []
+    for _, g in rows.iterrows():
+        n1, t1 = float(g["operations_before"]), float(g["minutes_before"])
+        n2, t2 = float(g["operations_after"]), float(g["minutes_after"])
+        if min(n1, t1, n2, t2) <= 0:
+            raise ValueError(f"group {g['group']!r}: operations and minutes must be positive")
+        out.append((g["group"], float(g["respondents"]), "count_drop", 100.0 * (n1 - n2) / n1))
+        out.append((g["group"], float(g["respondents"]), "time_per_operation",
+                    100.0 * (1.0 - (t2 / n2) / (t1 / n1))))
+    frame = pd.DataFrame(out, columns=["group", "respondents", "reading", "efficiency_pct"])
+    summary = []
+    for reading, part in frame.groupby("reading", sort=False):
+        summary.append(("mean", part["respondents"].sum(), reading, part["efficiency_pct"].mean()))
+        weighted = np.average(part["efficiency_pct"], weights=part["respondents"])
+        summary.append(("weighted_mean", part["respondents"].sum(), reading, float(weighted)))
+    return pd.concat([frame, pd.DataFrame(summary, columns=frame.columns)], ignore_index=True)
+
+
+def e_service_share(electronic: float, total: float) -> float:
+    r"""Share of public services delivered electronically, formula (6): :math:`A = B/C\cdot 100`.
+
+    Line 645: 580 of 723 services is 80.2 %.
+
+    >>> round(e_service_share(580, 723), 1)
+    80.2
+    """
+    if total <= 0:
+        raise ValueError(f"total number of services must be positive; got {total}")
+    if electronic < 0 or electronic > total:
+        raise ValueError(f"electronic services ({electronic}) must lie between 0 and total ({total})")
+    return 100.0 * electronic / total
+
+
+def sensitivity(
+    efficiency: pd.Series,
+    shifts_pct: Sequence[float] = (-10.0, -5.0, 5.0, 10.0),
+    reading: Reading = "input/output",
+    threshold: float = 1.0,
+) -> pd.DataFrame:
+    r"""How the efficiency verdict moves when the result or the cost moves by :math:`\pm x\%`.
+
+    ``efficiency`` holds printed efficiency values (index: year or unit). Efficiency is a
+    ratio, so moving the numerator by :math:`x\%` multiplies it by :math:`1+x/100` and moving
+    the denominator divides it by that. Under ``input/output`` (Кесте 5) cost is the
+    numerator; under ``output/input`` the result is.
+
+    Returns a tidy grid with columns ``unit, input, shift_pct, efficiency, shifted,
+    verdict, shifted_verdict, flips`` and, per unit and input, ``break_even_pct``, the move
+    of that input alone that brings the efficiency exactly to ``threshold``.
+
+    >>> g = sensitivity(pd.Series([1.09], index=[2018]), shifts_pct=[-10])
+    >>> g[["input", "shifted", "shifted_verdict", "flips"]].round(3).values.tolist()
+    [['cost', 0.981, 'effective', True], ['result', 1.211, 'not effective', False]]
+    """
+    _check_reading(reading)
+    if not isinstance(efficiency, pd.Series):
+        raise ValueError(f"efficiency must be a pandas Series; got {type(efficiency)}")
+    values = _as_array(efficiency.to_numpy(), "efficiency")
+    if (values <= 0).any():
+        raise ValueError("efficiency values must be positive ratios")
+    shifts = [float(s) for s in shifts_pct]
+    if any(s <= -100 for s in shifts):
+        raise ValueError(f"shifts must be above -100 %; got {shifts}")
+    numerator = "cost" if reading == "input/output" else "result"
+    rows = []
+    for (unit, value), inp, s in product(zip(efficiency.index, values, strict=True),
+                                         ("cost", "result"), shifts):
+        factor = 1.0 + s / 100.0
+        shifted = value * factor if inp == numerator else value / factor
+        be = threshold / value if inp == numerator else value / threshold
+        rows.append({
+            "unit": unit, "input": inp, "shift_pct": s, "efficiency": value,
+            "shifted": shifted, "verdict": verdict(value, reading, threshold),
+            "shifted_verdict": verdict(shifted, reading, threshold),
+            "break_even_pct": 100.0 * (be - 1.0),
+        })
+    grid = pd.DataFrame(rows)
+    grid["flips"] = grid["verdict"] != grid["shifted_verdict"]
+    return grid[["unit", "input", "shift_pct", "efficiency", "shifted", "verdict",
+                 "shifted_verdict", "flips", "break_even_pct"]]

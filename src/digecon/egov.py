@@ -1,0 +1,183 @@
+"""Small helpers for the e-government chapter: EGDI from its components, rank changes,
+printed values lined up against the UN's official ones, and which official value a printed
+number actually is.
+
+The UN E-Government Development Index (EGDI) is the equal-weight mean of the Online Service
+Index (OSI), the Telecommunication Infrastructure Index (TII) and the Human Capital Index (HCI).
+
+>>> round(float(egdi_from_components(0.93903, 0.92353, 0.84029).iloc[0]), 5)
+0.90095
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from digecon.audit import as_number, decimals_of
+
+__all__ = [
+    "COMPONENTS",
+    "egdi_from_components",
+    "match_official",
+    "printed_vs_official",
+    "rank_change",
+]
+
+COMPONENTS: tuple[str, ...] = ("egdi", "osi", "tii", "hci")
+
+
+def _values(x: object, what: str) -> pd.Series:
+    series = x.copy() if isinstance(x, pd.Series) else pd.Series(np.atleast_1d(x))
+    out = pd.to_numeric(series, errors="coerce")
+    if (out.isna() & series.notna()).any():
+        i = int((out.isna() & series.notna()).to_numpy().nonzero()[0][0])
+        raise ValueError(f"{what}: element {series.index[i]!r} is {series.iloc[i]!r}, not a number")
+    return out.astype(float)
+
+
+def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
+    """EGDI as the equal-weight mean of OSI, TII and HCI (scalars, arrays or aligned Series).
+
+    Components must lie in [0, 1]; missing components give NaN.
+
+    >>> egdi_from_components([0.3, 0.6], [0.6, 0.6], [0.9, 0.9]).round(2).tolist()
+    [0.6, 0.7]
+    """
+    parts = [_values(v, name) for v, name in ((osi, "osi"), (tii, "tii"), (hci, "hci"))]
+    lengths = {len(p) for p in parts}
+    if len(lengths) != 1:
+        raise ValueError(f"osi, tii and hci have lengths {[len(p) for p in parts]}; expected equal")
+    index = parts[0].index
+    values = [p.to_numpy() for p in parts]
+    for name, v in zip(("osi", "tii", "hci"), values, strict=True):
+        bad = (v < 0) | (v > 1)
+        if bad.any():
+            i = int(bad.nonzero()[0][0])
+            raise ValueError(f"{name}: element {index[i]!r} is {v[i]!r}; expected 0 to 1")
+    return pd.Series(np.mean(values, axis=0), index=index, name="egdi")
+
+
+def rank_change(ranks: pd.Series, *, base: int | None = None) -> pd.DataFrame:
+    """Places gained between ranks (index = year): ``base_rank - rank``, + = moved up.
+
+    Without ``base`` each year is compared with the previous one; with ``base`` every year
+    is compared with that year.
+
+    >>> r = pd.Series([46, 38, 29], index=[2010, 2012, 2020])
+    >>> rank_change(r, base=2010)["places_gained"].tolist()
+    [0, 8, 17]
+    >>> rank_change(r)["places_gained"].tolist()
+    [8, 9]
+    """
+    if not isinstance(ranks, pd.Series):
+        raise ValueError(f"ranks: expected a Series indexed by year, got {type(ranks).__name__}")
+    values = _values(ranks, "ranks")
+    if values.isna().any():
+        raise ValueError(f"ranks: missing rank in year {values.index[values.isna()][0]!r}")
+    if (values < 1).any():
+        raise ValueError(f"ranks: rank {values[values < 1].iloc[0]!r} is below 1")
+    values = values.sort_index()
+    if base is not None:
+        if base not in values.index:
+            raise ValueError(f"base year {base!r} is not in the ranks (years {list(values.index)})")
+        base_years = pd.Series(base, index=values.index)
+    else:
+        if len(values) < 2:
+            raise ValueError("ranks: need at least two years to compare")
+        base_years = pd.Series(values.index[:-1], index=values.index[1:])
+        values = values.iloc[1:]
+    base_rank = ranks.sort_index().reindex(base_years.to_numpy()).to_numpy()
+    return pd.DataFrame(
+        {
+            "year": values.index.to_numpy(),
+            "rank": values.to_numpy().astype(int),
+            "base_year": base_years.to_numpy(),
+            "base_rank": base_rank.astype(int),
+            "places_gained": (base_rank - values.to_numpy()).astype(int),
+        }
+    )
+
+
+def printed_vs_official(
+    printed: pd.DataFrame,
+    official: pd.DataFrame,
+    components: Sequence[str] = COMPONENTS,
+    *,
+    year: str = "year",
+    official_year: str = "survey_year",
+) -> pd.DataFrame:
+    """Line up printed and official values by year and component (tidy, long).
+
+    ``printed`` has a ``year`` column and one column per component; ``official`` the same
+    for one country with ``survey_year``. Returns ``year, component, printed, official, diff``
+    (``diff = printed - official``; NaN where the official file has no such year).
+
+    >>> p = pd.DataFrame({"year": [2024], "egdi": [0.9009]})
+    >>> o = pd.DataFrame({"survey_year": [2024], "egdi": [0.90093]})
+    >>> printed_vs_official(p, o, ["egdi"]).round(5).to_dict("records")
+    [{'year': 2024, 'component': 'egdi', 'printed': 0.9009, 'official': 0.90093, 'diff': -3e-05}]
+    """
+    for frame, key, what in ((printed, year, "printed"), (official, official_year, "official")):
+        missing = [c for c in [key, *components] if c not in frame.columns]
+        if missing:
+            raise ValueError(f"{what}: missing column(s) {missing}; has {list(frame.columns)}")
+    if official[official_year].duplicated().any():
+        raise ValueError(
+            "official: a survey year appears twice; pass the rows of one country only"
+        )
+    off = official.set_index(official_year)
+    rows = []
+    for _, row in printed.iterrows():
+        y = int(row[year])
+        for comp in components:
+            p = float(row[comp]) if pd.notna(row[comp]) else float("nan")
+            o = float(off.loc[y, comp]) if y in off.index else float("nan")
+            rows.append({"year": y, "component": comp, "printed": p, "official": o,
+                         "diff": p - o})
+    return pd.DataFrame(rows)
+
+
+def match_official(
+    printed: str | float,
+    official: pd.DataFrame,
+    columns: Sequence[str] = ("egdi", "osi", "tii", "hci", "epi"),
+    *,
+    decimals: int | None = None,
+    id_columns: Sequence[str] = ("iso3", "survey_year"),
+) -> pd.DataFrame:
+    """Which official values does a printed number equal, at its printed precision?
+
+    An official value matches when it rounds (or truncates) to the printed number. Pass the
+    number as printed (``"0,9021"``) so the precision is known. Returns one row per match:
+    the id columns, ``component``, ``official``, ``rule`` (``rounded`` or ``truncated``).
+
+    >>> o = pd.DataFrame({"iso3": ["KAZ"], "survey_year": [2022], "tii": [0.7520],
+    ...                   "hci": [0.90210]})
+    >>> match_official("0,9021", o, ["tii", "hci"])[["survey_year", "component"]].values.tolist()
+    [[2022, 'hci']]
+    """
+    value = as_number(printed)
+    places = decimals if decimals is not None else decimals_of(printed)
+    missing = [c for c in [*id_columns, *columns] if c not in official.columns]
+    if missing:
+        raise ValueError(f"official: missing column(s) {missing}; has {list(official.columns)}")
+    scale = 10.0**places
+    rows = []
+    for _, row in official.iterrows():
+        for comp in columns:
+            o = row[comp]
+            if pd.isna(o):
+                continue
+            o = float(o)
+            if abs(o - value) <= 0.5 / scale + 1e-12:
+                rule = "rounded"
+            elif abs(np.floor(o * scale + 1e-9) / scale - value) < 1e-12:
+                rule = "truncated"
+            else:
+                continue
+            rows.append({**{c: row[c] for c in id_columns}, "component": comp,
+                         "official": o, "rule": rule})
+    return pd.DataFrame(rows, columns=[*id_columns, "component", "official", "rule"])

@@ -51,16 +51,12 @@ REPORTED_PACKAGES = (
 SKIP_DIRS = {"_build", ".ipynb_checkpoints", "__pycache__"}
 
 
-class NotebookFailed(RuntimeError):
-    """A notebook raised while papermill executed it."""
-
-
 @dataclass
 class Result:
     """What happened to one notebook in a build."""
 
     notebook: str
-    status: str  # "executed", "cached" or "failed"
+    status: str
     seconds: float = 0.0
     error: str = ""
     reads: list[str] = field(default_factory=list)
@@ -213,7 +209,7 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
         )
         status = "ok"
-    except Exception as exc:  # noqa: BLE001 - reported to the user below
+    except Exception as exc:
         status = "failed"
         error = _describe_failure(exc, out)
     seconds = time.perf_counter() - start
@@ -263,10 +259,15 @@ def _progress(total: int):
         return None
 
 
-def execute(root: Path, stage: Path, *, jobs: int | None = None, force: bool = False) -> list[Result]:
+def execute(
+    root: Path, stage: Path, *, jobs: int | None = None, force: bool = False
+) -> list[Result]:
     """Execute (or reuse) every notebook of the book into ``stage``; reports last."""
     notebooks = toc_notebooks(root)
-    regular = [nb for nb in notebooks if _rel(nb, root).removesuffix(".ipynb") not in REPORT_NOTEBOOKS]
+    regular = [
+        nb for nb in notebooks
+        if _rel(nb, root).removesuffix(".ipynb") not in REPORT_NOTEBOOKS
+    ]
     reports = [nb for nb in notebooks if nb not in regular]
     results = _execute_batch(root, stage, regular, jobs=jobs, force=force)
     if any(r.status == "failed" for r in results):
@@ -425,9 +426,12 @@ def _write_run_log(root: Path, results: list[Result]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m digecon.build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m digecon.build", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
-    parser.add_argument("--jobs", type=int, default=None, help="parallel notebooks (default: cores)")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="parallel notebooks (default: cores)")
     parser.add_argument("--force", action="store_true", help="execute every notebook again")
     parser.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     parser.add_argument("--execute-only", action="store_true", help="execute, do not render HTML")

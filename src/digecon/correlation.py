@@ -1,7 +1,7 @@
 """Correlation helpers: Pearson / Spearman r with its test, and the verbal strength of a link.
 
 >>> correlate([1, 2, 3, 4], [2, 4, 5, 9])[["n", "r"]].round(4).to_dict("records")
-[{'n': 4, 'r': 0.9661}]
+[{'n': 4, 'r': 0.9648}]
 """
 
 from __future__ import annotations

@@ -28,10 +28,10 @@ import pandas as pd
 __all__ = [
     "DataError",
     "data_dir",
+    "load",
     "package",
     "resource",
     "resource_names",
-    "load",
     "validate",
     "validate_all",
 ]
@@ -184,21 +184,17 @@ def validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame
         else:
             frame[field["name"]] = frame[field["name"]].astype("object")
     key = res["schema"].get("primaryKey", [])
+    key = [key] if isinstance(key, str) else key
     if key:
-        key = [key] if isinstance(key, str) else key
-        dup = frame.duplicated(subset=key, keep="first")
-        if dup.any():
-            i = int(dup.to_numpy().nonzero()[0][0])
-            first = int(frame[frame[key].eq(frame.loc[i, key]).all(axis=1)].index[0])
-            values = ", ".join(f"{k}={frame.loc[i, k]!r}" for k in key)
-            raise DataError(
-                f"{fname}, row {i + 2}: duplicate key ({values}) "
-                f"already in row {first + 2}"
-            )
-        for k in key:
-            if frame[k].isna().any():
-                i = int(frame[k].isna().to_numpy().nonzero()[0][0])
-                raise DataError(f"{fname}, row {i + 2}, column {k!r}: key value is missing")
+        seen: dict[tuple, int] = {}
+        for i, values in enumerate(zip(*(out[k] for k in key), strict=True)):
+            if values in seen:
+                shown = ", ".join(f"{k}={v!r}" for k, v in zip(key, values, strict=True))
+                raise DataError(
+                    f"{fname}, row {i + 2}: duplicate key ({shown}) "
+                    f"already in row {seen[values] + 2}"
+                )
+            seen[values] = i
     return frame
 
 

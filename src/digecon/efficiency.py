@@ -188,7 +188,9 @@ def efficiency_growth(
     [nan, -25.0]
     """
     if not isinstance(efficiency, pd.Series):
-        raise ValueError(f"efficiency must be a pandas Series indexed by year; got {type(efficiency)}")
+        raise ValueError(
+            f"efficiency must be a pandas Series indexed by year; got {type(efficiency)}"
+        )
     if not efficiency.index.is_monotonic_increasing:
         raise ValueError("efficiency must be sorted by year (index increasing)")
     values = _as_array(efficiency.to_numpy(), "efficiency")
@@ -375,7 +377,9 @@ def e_service_share(electronic: float, total: float) -> float:
     if total <= 0:
         raise ValueError(f"total number of services must be positive; got {total}")
     if electronic < 0 or electronic > total:
-        raise ValueError(f"electronic services ({electronic}) must lie between 0 and total ({total})")
+        raise ValueError(
+            f"electronic services ({electronic}) must lie between 0 and total ({total})"
+        )
     return 100.0 * electronic / total
 
 

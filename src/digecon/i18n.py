@@ -32,7 +32,7 @@ def check_lang(lang: str) -> str:
     >>> check_lang("fr")
     Traceback (most recent call last):
     ...
-    ValueError: unknown language 'fr': the book is written in kk (Қазақша), ru (Русский), en (English)
+    ValueError: unknown language 'fr': the book is written in kk (Қазақша), ru (Русский), ...
     """
     if lang not in LANGS:
         known = ", ".join(f"{code} ({name})" for code, name in LANG_NAMES.items())

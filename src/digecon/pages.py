@@ -47,7 +47,8 @@ def glossary_page() -> str:
         "en": "Every term of the book is given in three languages: Kazakh, Russian "
               "and English. The definition is shown in the language you chose.",
     })
-    lines = ["(glossary-page)=", "# Глоссарий · Глоссарий · Glossary", "", head, "", "```{glossary}", ":sorted:", ""]
+    lines = ["(glossary-page)=", "# Глоссарий · Глоссарий · Glossary", "", head, "",
+             "```{glossary}", ":sorted:", ""]
     seen: set[str] = set()
     for row in i18n.terms().itertuples(index=False):
         names = []

@@ -20,7 +20,9 @@ def convert(src: Path) -> Path:
     text = text.replace("BOOTSTRAP", (HERE / "_bootstrap.txt").read_text(encoding="utf-8"))
     nb = jupytext.reads(text, fmt="myst")
     nb.metadata.pop("jupytext", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3", "language": "python", "name": "python3"
+    }
     nb.metadata["language_info"] = {"name": "python"}
     for i, cell in enumerate(nb.cells):
         cell.id = f"{src.stem}-{i:02d}"

@@ -1,0 +1,603 @@
+"""Audit of the e-commerce and ICT-sector numbers of dissertation section 2.2.
+
+Recomputes what can be recomputed in Кесте 16 (ICT industrial output), Кесте 17 (ICT
+"economic efficiency" = output / ICT costs × 100), Кесте 18 (e-commerce 2013-2020) and in
+the running text, and sets the text against the tables where they speak of the same thing.
+
+>>> frame = audit()
+>>> set(frame["verdict"]) <= {"reproduces", "differs", "cannot be recomputed"}
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from digecon.audit import audit_frame, cannot, check
+from digecon.data import load
+from digecon.growth import growth_rate, shares
+
+CHAPTER = "ecommerce"
+DISS = "dissertation 001"
+PRODUCTS = [
+    "electronic_components",
+    "computers_peripherals",
+    "communication_equipment",
+    "consumer_electronics",
+]
+# OCR of Қосымша Д, Кесте 3 gives the 2014 ICT costs only to 0.1 billion tenge
+OCR_TOLERANCE_MLN = 50.0
+
+
+def _printed_num(text: str) -> str:
+    """A printed cell as ``check`` reads it: no thousands spaces, ';' typo -> ','."""
+    return text.replace(" ", "").replace(";", ",")
+
+
+def _table16_rows(out16: pd.DataFrame) -> list[dict[str, object]]:
+    rows = []
+    wide = out16.pivot(index="year", columns="product", values="output_mln_tenge")
+    printed = out16.set_index(["year", "product"])["printed"]
+    for year, r in wide.iterrows():
+        total = float(r[PRODUCTS].sum())
+        text = printed[(year, "ict_total")]
+        notes = []
+        if ";" in text:
+            notes.append("printed '24794;7' (semicolon for the decimal comma), read as 24 794,7")
+        gap = total - float(r["ict_total"])
+        if abs(gap) > 0.05:
+            notes.append(
+                f"the four printed components add to {total:,.1f}, {gap:,.1f} more than the "
+                "printed total (a slip in one digit of a component or of the total); Кесте 17 "
+                "carries the printed total into its efficiency"
+            )
+        why = "; ".join(notes)
+        rows.append(
+            check(
+                DISS,
+                "Кесте 16, line 2197",
+                f"ICT output total {year}, sum of four product groups (mln tenge)",
+                _printed_num(text),
+                total,
+                why=why,
+            )
+        )
+    comp = wide["electronic_components"]
+    share = shares(wide.reset_index(), "electronic_components", "ict_total")
+    share20 = float(share.loc[share["year"] == 2020, "electronic_components_share_pct"].item())
+    rows.append(
+        check(
+            DISS,
+            "text, line 2210",
+            "share of electronic components in ICT output 2020 (%)",
+            "0,74",
+            share20,
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2210",
+            "increase of electronic components output 2016-2020 (mln tenge)",
+            "32,9",
+            float(comp[2020] - comp[2016]),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2210",
+            "electronic components output 2020, text vs Кесте 16 (mln tenge)",
+            "192,7",
+            float(comp[2020]),
+        )
+    )
+    return rows
+
+
+def _table17_rows(eff: pd.DataFrame, out16: pd.DataFrame) -> list[dict[str, object]]:
+    rows = []
+    years = eff[eff["period"] != "total"].copy()
+    years["year"] = years["period"].astype(int)
+    total16 = out16[out16["product"] == "ict_total"].set_index("year")["output_mln_tenge"]
+    recomputed = {}
+    for _, r in years.iterrows():
+        y = int(r["year"])
+        value = 100.0 * r["ict_output_mln_tenge"] / r["ict_costs_mln_tenge"]
+        recomputed[y] = value
+        truncated = int(value * 10) / 10
+        why = ""
+        if (
+            abs(round(value, 1) - r["efficiency_pct"]) > 0.05
+            and abs(truncated - r["efficiency_pct"]) < 0.05
+        ):
+            why = (
+                f"the printed value is truncated, not rounded: {value:.3f} rounds to "
+                f"{round(value, 1):.1f}"
+            )
+        rows.append(
+            check(
+                DISS,
+                f"Кесте 17, line {int(r['line'])}",
+                f"ICT economic efficiency {y}, output / ICT costs x 100 (%)",
+                f"{r['efficiency_pct']:.1f}".replace(".", ","),
+                value,
+                why=why,
+            )
+        )
+        rows.append(
+            check(
+                DISS,
+                f"Кесте 17, line {int(r['line'])}",
+                f"ICT output {y}, Кесте 17 vs Кесте 16 total (mln tenge)",
+                f"{r['ict_output_mln_tenge']:.1f}".replace(".", ","),
+                float(total16[y]),
+            )
+        )
+    tot = eff[eff["period"] == "total"].iloc[0]
+    rows.append(
+        check(
+            DISS,
+            "Кесте 17, line 2254",
+            "ICT costs 2016-2021, total (mln tenge)",
+            "2094454,3",
+            float(years["ict_costs_mln_tenge"].sum()),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "Кесте 17, line 2255",
+            "ICT output 2016-2021, total (mln tenge)",
+            "147708,1",
+            float(years["ict_output_mln_tenge"].sum()),
+        )
+    )
+    pooled = 100.0 * years["ict_output_mln_tenge"].sum() / years["ict_costs_mln_tenge"].sum()
+    summed = float(years["efficiency_pct"].sum())
+    rows.append(
+        check(
+            DISS,
+            "Кесте 17, line 2256",
+            "ICT economic efficiency 2016-2021, total (%)",
+            f"{tot['efficiency_pct']:.1f}".replace(".", ","),
+            pooled,
+            why=(
+                f"the printed 'total' is the sum of the six printed yearly percentages "
+                f"({summed:.1f}), which has no meaning; total output over total costs is "
+                f"{pooled:.2f}%"
+            ),
+        )
+    )
+    best = max(recomputed, key=recomputed.get)
+    rows.append(
+        check(
+            DISS,
+            "text, line 2262",
+            f"highest ICT efficiency, {best} (%)",
+            "8,9",
+            recomputed[best],
+            why=f"truncated: {recomputed[best]:.3f} rounds to 9.0 (the year, 2019, is right)",
+        )
+    )
+    return rows
+
+
+def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, object]]:
+    rows = []
+    k17 = eff[eff["period"] != "total"].copy()
+    k17["year"] = k17["period"].astype(int)
+    c = k17.set_index("year")["ict_costs_mln_tenge"]
+    ocr = costs[costs["table"].str.contains("OCR")].set_index("year")["ict_costs_mln_tenge"]
+    art = costs[costs["source_file"].str.startswith("000")].set_index("year")["ict_costs_mln_tenge"]
+    # 2013-2020 total: 2013 and 2014 exist only in the OCR'd appendix table (0.1 bn precision)
+    series = {2013: float(ocr[2013]), 2014: float(ocr[2014]), 2015: float(art[2015])}
+    series.update({y: float(c[y]) for y in range(2016, 2021)})
+    total = sum(series.values())
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "ICT costs 2013-2020, total (mln tenge)",
+            "2484856,4",
+            total,
+            tolerance=OCR_TOLERANCE_MLN * 2,
+            why=(
+                "2013 and 2014 taken from the OCR of Қосымша Д Кесте 3 (220.8 and 237.1 bn, "
+                "0.1 bn precision), 2015 from article 000 (375 600.4), 2016-2020 from "
+                "Кесте 17; agreement within the OCR precision"
+            ),
+        )
+    )
+    state, printed_total = 310668.2, 2484856.4
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "share of government bodies in ICT costs 2013-2020 (%)",
+            "13",
+            100 * state / printed_total,
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "share of the private sector in ICT costs 2013-2020 (%)",
+            "87",
+            100 - 100 * state / printed_total,
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "increase of ICT costs 2020 over 2013 (mln tenge)",
+            "168080,8",
+            float(c[2020] - ocr[2013]),
+            tolerance=OCR_TOLERANCE_MLN,
+            why="2013 ICT costs only in the OCR of Қосымша Д Кесте 3 (220.8 bn, 0.1 bn "
+            "precision); the printed increase implies 220 847.7 mln",
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "increase of ICT costs 2020 over 2013 (%)",
+            "76",
+            100 * 168080.8 / (float(c[2020]) - 168080.8),
+            why="from the printed increase and the 2020 costs of Кесте 17",
+        )
+    )
+    it = 696732.9
+    rows.append(
+        check(
+            DISS,
+            "text, line 2148",
+            "share of information technologies (outsourcing) in ICT costs (%)",
+            "42,5",
+            100 * it / printed_total,
+            why=(
+                f"no base gives 42.5%: 696 732.9 is {100 * it / printed_total:.1f}% of the "
+                f"2013-2020 total and {100 * it / (printed_total - state):.1f}% of private "
+                "costs; the implied base is about 1.64 trillion tenge"
+            ),
+        )
+    )
+    g = growth_rate(c)
+    fall = float(g.loc[g["period"] == 2018, "change_pct"].item())
+    rows.append(check(DISS, "text, line 2774", "fall of ICT costs in 2018 (%)", "12,8", -fall))
+    rows.append(
+        check(
+            DISS,
+            "text, line 2774",
+            "ICT costs 2018, text vs Кесте 17 (bn tenge)",
+            "305,2",
+            float(c[2018]) / 1000,
+        )
+    )
+    rows.append(
+        check(
+            "article 000",
+            "text, line 60",
+            "ICT costs 2020, article 000 vs dissertation Кесте 17 (mln tenge)",
+            "388928,5",
+            float(c[2020]),
+        )
+    )
+    rows.append(
+        check(
+            "article 000",
+            "text, line 60",
+            "ICT costs 2010, article 000 vs dissertation Қосымша Д OCR (bn tenge)",
+            "147,5",
+            float(art[2010]) / 1000,
+            why="",
+        )
+    )
+    for loc, q, p in [
+        ("text, line 2151", "share of licensed software in ICT costs 2013 (%)", "9,7"),
+        ("text, line 2151", "share of licensed software in ICT costs 2020 (%)", "16,6"),
+        ("text, line 2152", "share of own software development in ICT costs 2020 (%)", "4,4"),
+        ("text, line 2152", "share of staff training in ICT costs 2020 (%)", "0,3"),
+        ("text, line 2152", "share of staff training in ICT costs 2013 (%)", "1,5"),
+    ]:
+        rows.append(
+            cannot(
+                DISS, loc, q, p, "the cost structure is in Сурет 17, an image missing from the text"
+            )
+        )
+    rows.append(
+        cannot(
+            DISS,
+            "text, line 2209",
+            "ICT goods and services in GDP 2020 (%)",
+            "4,8",
+            "no GDP or ICT value added in the source; note the Кесте 16 output "
+            "(26 081.8 mln tenge) is about 0.04% of 2020 GDP (about 70 trillion tenge), so "
+            "the 4.8% must refer to the whole ICT sector including services",
+        )
+    )
+    return rows
+
+
+def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object]]:
+    rows = []
+    wide = ec.pivot(index="year", columns="indicator", values="value")
+    lines = ec.drop_duplicates("indicator").set_index("indicator")["line"]
+    for ind in ("ecommerce_share_retail", "ecommerce_share_wholesale"):
+        whole = "retail" if ind.endswith("retail") else "wholesale"
+        for year, v in wide[ind].items():
+            rows.append(
+                cannot(
+                    DISS,
+                    f"Кесте 18, line {int(lines[ind])}",
+                    f"e-commerce share of {whole} trade {year} (%)",
+                    f"{v:.1f}",
+                    f"the source gives no total {whole} turnover",
+                )
+            )
+    channels = ["online_retail", "online_wholesale", "online_services"]
+    total = wide[channels].sum(axis=1)
+    retail = wide["online_retail"]
+    share = wide["ecommerce_share_retail"]
+    rows.append(
+        check(
+            DISS,
+            "text, line 2078",
+            "growth of the e-commerce market in 2019 (times)",
+            "1,8",
+            float(retail[2019] / retail[2018]),
+            why=(
+                f"Кесте 18 gives {retail[2019] / retail[2018]:.2f} for online retail and "
+                f"{total[2019] / total[2018]:.2f} for retail+wholesale+services"
+            ),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2078",
+            "e-commerce market 2019, 'over 700' (bn tenge)",
+            "700",
+            float(total[2019]) / 1000,
+            tolerance=100,
+            why=(
+                f"Кесте 18: online retail {retail[2019] / 1000:.1f}, all three channels "
+                f"{total[2019] / 1000:.1f} bn tenge, far below 700"
+            ),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2078",
+            "e-commerce share of retail 2019, text vs Кесте 18 (%)",
+            "3,7",
+            float(share[2019]),
+            why="Кесте 18 prints 1.8 for 2019",
+        )
+    )
+    for y, p, line in [(2018, "2,9", 2338), (2019, "3,8", 2338), (2020, "9,7", 2338)]:
+        rows.append(
+            check(
+                DISS,
+                f"text, line {line}",
+                f"e-commerce share of retail {y}, text vs Кесте 18 (%)",
+                p,
+                float(share[y]),
+                why=f"Кесте 18 prints {share[y]:.1f} for {y} (text cites source [68])",
+            )
+        )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2338",
+            "growth of the e-commerce share of retail 2020, 'nearly 3 times'",
+            "3",
+            9.7 / 3.8,
+            why="",
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2352",
+            "e-commerce market 2020 (Kazpost), 'over 900' (bn tenge)",
+            "900",
+            float(total[2020]) / 1000,
+            tolerance=100,
+            why="'over 900 billion' read as 900-1 000; Кесте 18 all three channels 960.9",
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2352",
+            "growth of the e-commerce market 2020, 'more than doubled' (times)",
+            "2",
+            float(total[2020] / total[2019]),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2352",
+            "e-commerce share of B2C retail 2020 (Kazpost), text vs Кесте 18 (%)",
+            "9",
+            float(share[2020]),
+            why="Kazpost's 9% agrees with line 2338 (9.7) but not with Кесте 18 (4.1)",
+        )
+    )
+    goods = 100 * float(
+        (wide.loc[2020, "online_retail"] + wide.loc[2020, "online_wholesale"]) / total[2020]
+    )
+    pooled = 100 * float(
+        (wide["online_retail"].sum() + wide["online_wholesale"].sum()) / total.sum()
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2346",
+            "share of goods in the e-commerce market (%), vs Кесте 18 2020",
+            "68",
+            goods,
+            why=(
+                f"no year given; Кесте 18 gives {goods:.1f}% goods in 2020, 53-78% across "
+                f"2013-2020 and {pooled:.1f}% pooled"
+            ),
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2346",
+            "share of services in the e-commerce market (%), vs Кесте 18 2020",
+            "32",
+            100 - goods,
+            why="complement of the goods share",
+        )
+    )
+    rows.append(
+        cannot(
+            DISS,
+            "text, line 2353",
+            "online retail 2021 (PwC), 'over 1 trillion' (bn tenge)",
+            "1000",
+            "Кесте 18 ends in 2020",
+        )
+    )
+    rows.append(
+        cannot(
+            DISS,
+            "text, line 2353",
+            "online retail growth 2021 over 2020 (PwC, %)",
+            "75",
+            f"Кесте 18 ends in 2020; 1 trillion / 1.75 implies 2020 of about 571 bn tenge, "
+            f"Кесте 18 prints {retail[2020] / 1000:.1f}",
+        )
+    )
+    rows.append(
+        cannot(
+            DISS,
+            "text, line 2353",
+            "online retail 2021 relative to 2019 (PwC, times)",
+            "3",
+            f"Кесте 18 ends in 2020; 1 trillion / 3 implies 2019 of about 333 bn tenge, "
+            f"Кесте 18 prints {retail[2019] / 1000:.1f}",
+        )
+    )
+    rows.append(
+        cannot(
+            DISS,
+            "text, line 2076",
+            "share of e-commerce in trade, Kazakhstan, 'currently' (%)",
+            "0,5",
+            "no year given; Кесте 18 prints 0.5 only for 2013 (4.1 in 2020)",
+        )
+    )
+    # non-cash payments: two figures for 2020
+    rows.append(
+        check(
+            DISS,
+            "text, line 2356",
+            "growth of non-cash operations 2020, 'more than 2.5 times'",
+            "2,5",
+            7.4 / 2.8,
+            tolerance=0.5,
+            why="'more than 2.5 times' is a lower bound; 7.4 / 2.8 = 2.64",
+        )
+    )
+    rows.append(
+        check(
+            DISS,
+            "text, line 2265",
+            "non-cash payments 2020 (trillion tenge), line 2265 vs line 2356",
+            "35,3",
+            7.4,
+            why=(
+                "line 2356 (National Bank) gives 7.4 trillion tenge (2.8 in 2019); line 2265 "
+                "gives 35.3 trillion after 2.4-fold growth, implying 14.7 in 2019: two "
+                "different measures of 'non-cash payments'"
+            ),
+        )
+    )
+    skip = {
+        "d2076_ecom_share_kaz",
+        "d2078_market_growth",
+        "d2078_market_volume",
+        "d2078_share_retail_to",
+        "d2338_share_2018",
+        "d2338_share_2019",
+        "d2338_share_2020",
+        "d2338_share_growth_2020",
+        "d2352_kazpost_volume",
+        "d2352_kazpost_growth",
+        "d2352_kazpost_share",
+        "d2346_goods_share",
+        "d2346_services_share",
+        "d2353_pwc_volume_2021",
+        "d2353_pwc_growth_2020",
+        "d2353_pwc_growth_2019",
+        "d2356_noncash_growth",
+        "d2265_noncash_volume",
+        "d2741_internet_users_rel",
+    }
+    topics = {"ecommerce", "payments", "eaeu"}
+    reasons = {
+        "target": "a programme target, not a measured value",
+        "forecast": "an expert forecast; the source gives no series or model",
+    }
+    for _, r in text[text["topic"].isin(topics) & ~text["figure_id"].isin(skip)].iterrows():
+        why = reasons.get(r["qualifier"], "the source gives no series behind this figure")
+        if r["topic"] == "eaeu":
+            why = "Кесте 23 is an image missing from the text"
+        if r["figure_id"].startswith("d2349_target_share") or r["figure_id"] == (
+            "d2134_target_share_2022"
+        ):
+            y = int(r["year"])
+            actual = f"; Кесте 18 actual {share[y]:.1f}" if y in share.index else ""
+            why = reasons["target"] + actual
+        rows.append(
+            cannot(DISS, f"text, line {int(r['line'])}", r["quantity"], str(r["value"]), why)
+        )
+    return rows
+
+
+def _eaeu_rows() -> list[dict[str, object]]:
+    iu = load("internet-users")
+    v = iu[iu["iso3"] == "KAZ"].set_index("year")["internet_users_pct"]
+    growth = float(v[2022] / v[2017] - 1)
+    return [
+        check(
+            DISS,
+            "text, line 2741",
+            "relative value 2022 on 2017, internet users, Kazakhstan (Кесте 23, printed with %)",
+            "0,21",
+            growth,
+            official=growth,
+            why=(
+                "Кесте 23 is an image; recomputed from the ITU/World Bank share of internet "
+                f"users ({v[2017]:.2f}% in 2017, {v[2022]:.2f}% in 2022): the printed 0.21 "
+                "is a growth ratio (21%), not 0.21%"
+            ),
+        )
+    ]
+
+
+def audit() -> pd.DataFrame:
+    """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
+    out16 = load("ict-output-printed")
+    eff = load("ict-sector-efficiency-printed")
+    ec = load("ecommerce-printed")
+    text = load("ecommerce-text-figures")
+    costs = load("ict-costs-mentions")
+    rows = [
+        *_table16_rows(out16),
+        *_table17_rows(eff, out16),
+        *_ict_costs_rows(costs, eff),
+        *_table18_rows(ec, text),
+        *_eaeu_rows(),
+    ]
+    return audit_frame(rows, chapter=CHAPTER)

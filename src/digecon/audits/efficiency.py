@@ -1,0 +1,293 @@
+"""Audit of dissertation section 1.2: the ICT efficiency method (Кесте 3-7 and the text).
+
+Recomputes every number section 1.2 prints that its own tables allow: the growth rates of
+Кесте 5 (from the printed 3-decimal efficiencies, with their rounding interval), its totals,
+the growth column of Кесте 6, the EDMS survey of Кесте 7 and formula 5, the service counts and
+shares of the text. The efficiencies themselves come from the Кесте 3/4 values, which are
+images missing from the text: those rows say so.
+
+>>> a = audit()
+>>> set(a["chapter"]) == {"efficiency"}
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from digecon import efficiency as ef
+from digecon.audit import audit_frame, cannot, check
+from digecon.data import load
+
+SOURCE = "dissertation 001"
+CHAPTER = "efficiency"
+
+# Printed numbers that are inputs of a computation rather than results (T1, T2, N, group
+# sizes, hours in a working day); the audit uses them but does not check them.
+INPUTS = {"e23", "e24", "e25", "e38", "e39", "e40", "e41", "e42", "e47", "e63", "e64", "e67"}
+
+
+def _loc(table: str, line: int) -> str:
+    return f"{table}, line {line}"
+
+
+def _text(figs: pd.DataFrame, fid: str) -> tuple[str, str]:
+    row = figs.loc[figs["id"] == fid].iloc[0]
+    return row["printed"], f"text, line {int(row['line'])}"
+
+
+def _growth_row(printed: str, location: str, quantity: str, cur: float, prev: float) -> dict:
+    """A growth-rate check whose tolerance is the rounding interval of the two efficiencies."""
+    value = ef.growth_rate(cur, prev)
+    lo, hi = ef.growth_rate_bounds(cur, prev, 3)
+    tol = max(hi - value, value - lo) + 0.5 * 10.0 ** -3
+    return check(SOURCE, location, quantity, printed, value, tolerance=tol,
+                 why=f"from the 3-decimal efficiencies {prev:.3f} -> {cur:.3f}; "
+                     f"their rounding allows {lo:.3f} to {hi:.3f}")
+
+
+def _table5(rows: list[dict]) -> pd.Series:
+    k5 = load("ict-efficiency-printed")
+    years = k5.dropna(subset=["year"]).astype({"year": int}).set_index("year")
+    eff = years["efficiency"]
+    for _, r in years.iterrows():
+        rows.append(cannot(SOURCE, _loc("Кесте 5", int(r["line"])),
+                           f"ICT economic efficiency {int(r.name)}", f"{r['efficiency']:.3f}",
+                           "computed by formula (4) from the Кесте 3/4 values, which are images "
+                           "missing from the text"))
+    for year in range(2011, 2022):
+        r = years.loc[year]
+        rows.append(_growth_row(f"{r['efficiency_growth_pct']:.3f}",
+                                _loc("Кесте 5", int(r["line"])),
+                                f"growth rate of ICT efficiency {year}, % change",
+                                eff[year], eff[year - 1]))
+    totals = k5[k5["row"] == "total"].set_index("period")
+    pre, post = totals.loc["pre_program"], totals.loc["post_program"]
+    for r, label in ((pre, "2010-2016"), (post, "2017-2021")):
+        rows.append(cannot(SOURCE, _loc("Кесте 5", int(r["line"])),
+                           f"ICT economic efficiency of the period {label}",
+                           f"{r['efficiency']:.3f}",
+                           "pooled sum of results over sum of costs (lines 502-511) needs the "
+                           "Кесте 3/4 values (images); it is neither the mean "
+                           f"({eff.loc[int(label[:4]):int(label[-4:])].mean():.3f}) of the yearly "
+                           "values nor any other average of them"))
+    rows.append(_growth_row(f"{pre['efficiency_growth_pct']:.3f}",
+                            _loc("Кесте 5", int(pre["line"])),
+                            "growth of efficiency over 2010-2016 (total row), % change",
+                            eff[2016], eff[2010]))
+    rows[-1]["why"] = "read as 2016 over 2010; " + rows[-1]["why"]
+    rows.append(_growth_row(f"{post['efficiency_growth_pct']:.3f}",
+                            _loc("Кесте 5", int(post["line"])),
+                            "growth of efficiency over 2017-2021 (total row), % change",
+                            eff[2021], eff[2017]))
+    rows[-1]["why"] = "read as 2021 over 2017; " + rows[-1]["why"]
+    post_years = years.loc[2017:2021]
+    pre_years = years.loc[2010:2016]
+    trade = (("ict_exports_mln_kzt", "ICT exports"), ("ict_imports_mln_kzt", "ICT imports"))
+    for col, what in trade:
+        rows.append(check(SOURCE, _loc("Кесте 5", int(post["line"])),
+                          f"{what} 2017-2021, total, mln KZT", _fmt(post[col]),
+                          post_years[col].sum()))
+        rows.append(check(SOURCE, _loc("Кесте 5", int(pre["line"])),
+                          f"{what} 2010-2016, total, mln KZT", _fmt(pre[col]),
+                          pre_years[col].sum(),
+                          why="the printed total row repeats the 2010 row (copy error); the "
+                              "sum of 2010-2016 is recomputed"))
+    rows.append(cannot(SOURCE, _loc("Кесте 5", int(pre["line"])),
+                       "USD/KZT rate, 2010-2016 total row", f"{pre['usd_kzt_rate']:.2f}",
+                       "a total of exchange rates has no meaning; the cell repeats the 2010 rate"))
+    return eff
+
+
+def _fmt(x: float) -> str:
+    """The transcribed number as text, so that its printed decimals set the precision."""
+    return repr(float(x))
+
+
+def _text_table5(rows: list[dict], figs: pd.DataFrame, eff: pd.Series) -> None:
+    g = {y: ef.growth_rate(eff[y], eff[y - 1]) for y in range(2011, 2022)}
+    p, loc = _text(figs, "e01")
+    rows.append(check(SOURCE, loc, "fall of ICT efficiency in 2013, %", p, -g[2013],
+                      why="magnitude of the 2013 rate"))
+    p, loc = _text(figs, "e02")
+    rows.append(check(SOURCE, loc, "times costs exceed income in 2015", p, eff[2015],
+                      why="the text reads the printed ratio as costs over income"))
+    p, loc = _text(figs, "e03")
+    rows.append(check(SOURCE, loc, "worsening of efficiency in 2015, %", p, g[2015]))
+    p, loc = _text(figs, "e04")
+    rows.append(check(SOURCE, loc, "growth rate of efficiency in 2016, %", p, g[2016],
+                      why="Кесте 5 gives -12,371 for 2016; -29,4 is the 2019 rate (-29,417)"))
+    p, loc = _text(figs, "e05")
+    rows.append(check(SOURCE, loc, "improvement of efficiency in 2017, %", p, -g[2017],
+                      why="34,669 truncated to 34,6 instead of rounded to 34,7"))
+    p, loc = _text(figs, "e06")
+    rows.append(check(SOURCE, loc, "worst (largest) efficiency value, 2010", p, eff.max(),
+                      why=f"the largest value is in {int(eff.idxmax())}"))
+    p, loc = _text(figs, "e07")
+    rows.append(check(SOURCE, loc, "best (smallest) efficiency value, 2020", p, eff.min(),
+                      why=f"the smallest value is in {int(eff.idxmin())}"))
+    p, loc = _text(figs, "e08")
+    best = min(g, key=g.get)
+    rows.append(check(SOURCE, loc, "largest yearly improvement (fall of the ratio), %", p,
+                      -g[best],
+                      why=f"29,4 is the 2019 rate, but the largest fall is {best} "
+                          f"({g[best]:.1f} %) and, after the programme, 2017 "
+                          f"({g[2017]:.1f} %)"))
+    p, loc = _text(figs, "e09")
+    rows.append(check(SOURCE, loc, "efficiency change in 2020, %", p, -g[2020]))
+    p, loc = _text(figs, "e10")
+    rows.append(check(SOURCE, loc, "worsening of efficiency in 2021, %", p, g[2021]))
+    before, after = 1.771, 0.900
+    for fid in ("e11", "e13"):
+        p, loc = _text(figs, fid)
+        row = _growth_row(p, loc, "change of period efficiency 2017-2021 vs 2010-2016, %",
+                          after, before)
+        rows.append(row)
+    p, loc = _text(figs, "e12")
+    rows.append(check(SOURCE, loc, "improvement after the programme as worded, %", p,
+                      -ef.period_change(before, after),
+                      why="the same sentence prints -49,177; 49,28 matches neither"))
+
+
+def _karasai(rows: list[dict], figs: pd.DataFrame) -> None:
+    k6 = load("karasai-eservices-printed")
+    wide = k6.pivot(index="taxpayer", columns="year", values="registered").astype(float)
+    growth = load("karasai-eservices-growth-printed").set_index("taxpayer")
+    for taxpayer, r in growth.iterrows():
+        value = 100.0 * (wide.loc[taxpayer, 2022] / wide.loc[taxpayer, 2021] - 1.0)
+        why = ""
+        if taxpayer == "individual_entrepreneurs":
+            why = ("22 389 against 160 540 is a fall of 86.05 %: the sign is lost and 86.05 rounds "
+                   "to 86.1; 160 540 (2021) is out of line with 8 099 (2020), yet Сурет 4's shares "
+                   "use it")
+            value = abs(value)
+        rows.append(check(SOURCE, _loc("Кесте 6", int(r["line"])),
+                          f"growth 2022/2021 of {taxpayer.replace('_', ' ')}, %", r["printed"],
+                          value, why=why))
+    p, loc = _text(figs, "e35")
+    v = 100.0 * (wide.loc["individual_entrepreneurs", 2022]
+                 / wide.loc["individual_entrepreneurs", 2021] - 1.0)
+    rows.append(check(SOURCE, loc, "growth 2022/2021 of individual entrepreneurs, %", p, v,
+                      why="Кесте 6 gives a fall of 86.05 %, not a rise"))
+    shares = 100.0 * wide[2021] / wide[2021].sum()
+    for fid, key in (("e44", "individuals"), ("e45", "individual_entrepreneurs"),
+                     ("e46", "legal_entities")):
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, f"share of {key.replace('_', ' ')} among e-service "
+                          "users, 2021, %", p, shares[key],
+                          why="recomputed from the 2021 column of Кесте 6 (Сурет 4 is an image)"))
+    p, loc = _text(figs, "e43")
+    rows.append(cannot(SOURCE, loc, "share of paper reporting, 2021, %", p,
+                       "read off Сурет 4 (an image); the diagram at line 545 counts 4 paper "
+                       "services of 44 (9.1 %), a different quantity"))
+    # The service diagram (lines 545-551) and the text.
+    counts = {"e28": 24 + 3, "e29": 16 + 1, "e27": 27 + 17}
+    names = {"e27": "services analysed (27 tax + 17 customs)",
+             "e28": "tax-block services (24 electronic + 3 paper)",
+             "e29": "customs-block services (16 electronic + 1 paper)"}
+    for fid, value in counts.items():
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, names[fid], p, value))
+    for fid in ("e34", "e78"):
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, "e-government services used by the office", p, 44,
+                          why="lines 541-551 count 44 services (27 + 17); 42 elsewhere"))
+
+
+def _edms(rows: list[dict], figs: pd.DataFrame) -> None:
+    survey = load("edms-survey-printed").set_index("group")
+    groups = survey.drop(index="total")
+    total = survey.loc["total"]
+    line = int(total["line"])
+    columns = (("respondents", "respondents"), ("operations_before", "operations before"),
+               ("minutes_before", "minutes before"), ("operations_after", "operations after"),
+               ("minutes_after", "minutes after"))
+    for col, what in columns:
+        why = "" if col in ("respondents", "operations_before", "operations_after") else (
+            "a sum of the two groups' time windows, which has no meaning of its own")
+        rows.append(check(SOURCE, _loc("Кесте 7", line), f"total {what}", str(int(total[col])),
+                          float(groups[col].sum()), why=why))
+    res = ef.survey_efficiency(survey.reset_index())
+    get = res.set_index(["group", "reading"])["efficiency_pct"]
+    p, loc = _text(figs, "e52")
+    rows.append(check(SOURCE, loc, "EDMS efficiency, group of 38, % (drop in operation count)", p,
+                      get[("group_38", "count_drop")],
+                      why="time per operation falls by 72.2 % (6 -> 1.67 min)"))
+    p, loc = _text(figs, "e54")
+    rows.append(check(SOURCE, loc, "EDMS efficiency, group of 12, % (drop in operation count)", p,
+                      get[("group_12", "count_drop")],
+                      why="time per operation falls by 66.7 % (5 -> 1.67 min)"))
+    for fid in ("e55", "e68", "e79"):
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, "mean EDMS efficiency over the two groups, %", p,
+                          get[("mean", "count_drop")],
+                          why="unweighted mean of 70 and 75; weighted by respondents 71.2 %; "
+                              "time-per-operation reading 69.4 % (weighted 70.9 %)"))
+    p, loc = _text(figs, "e26")
+    rows.append(check(SOURCE, loc, "formula (5) with T1 = 60, T2 = 5, %", p,
+                      ef.time_saving_efficiency(60, 5, 100),
+                      why="100 (1 - 5/60) = 91.67: truncated to 91 instead of rounded to 92"))
+    arithmetic = {
+        "e37": (38 + 12, "staff = respondents 38 + 12", ""),
+        "e48": (10 * 10, "operations per day before, group of 38 (10 h x 10)", ""),
+        "e49": (60 // 5, "5-minute slots in an hour", ""),
+        "e50": (12 * 3, "services per hour after, group of 38 (12 x 3)", ""),
+        "e51": (36 * 10, "services per day after, group of 38 (36 x 10)", ""),
+        "e53": (10 * 12, "operations per day before, group of 12 (10 h x 12)",
+                "the text multiplies 10 h by 36 (the after-rate) instead of by 12"),
+        "e69": (360 + 360, "services per 10-hour day after, both groups", ""),
+        "e70": ((10 + 12) * 10, "operations per 10-hour day before, both groups", ""),
+        "e71": (720 - 220, "extra services per day", ""),
+    }
+    for fid, (value, quantity, why) in arithmetic.items():
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, quantity, p, value, why=why))
+
+
+def _other_text(rows: list[dict], figs: pd.DataFrame) -> None:
+    sums = {"e15": (1 + 1 + 5, "target indicators not met 2018-2020 (1 + 1 + 5)"),
+            "e19": (3 + 4 + 10, "indicators not met 2018-2020 (3 + 4 + 10)"),
+            "e66": (740 - 723, "reduction in public services (740 - 723)")}
+    for fid, (value, quantity) in sums.items():
+        p, loc = _text(figs, fid)
+        rows.append(check(SOURCE, loc, quantity, p, value))
+    p, loc = _text(figs, "e65")
+    rows.append(check(SOURCE, loc, "share of public services provided electronically, % "
+                      "(formula 6)", p, ef.e_service_share(580, 723)))
+    variables = load("efficiency-variables-printed")
+    p, loc = _text(figs, "e80")
+    rows.append(check(SOURCE, loc, "indicators defined with symbols under Кесте 3", p,
+                      len(variables),
+                      why="Кесте 3 defines 6 symbols; step 1 (line 323) names a 7th indicator, "
+                          "the average wage of ICT specialists, which has no symbol"))
+
+
+def audit() -> pd.DataFrame:
+    """Every number of section 1.2 recomputed, or the reason it cannot be."""
+    figs = load("efficiency-text-figures-printed")
+    rows: list[dict] = []
+    eff = _table5(rows)
+    _text_table5(rows, figs, eff)
+    _karasai(rows, figs)
+    _edms(rows, figs)
+    _other_text(rows, figs)
+    for _, f in figs.iterrows():
+        loc = f"text, line {int(f['line'])}"
+        if f["id"] in INPUTS or f["id"] in _CHECKED:
+            continue
+        ref = f["cited_ref"] if isinstance(f["cited_ref"], str) and f["cited_ref"] else ""
+        why = (f"cited from reference {ref}; the dissertation gives no data to recompute it"
+               if ref else "stated without data or a series to recompute it")
+        rows.append(cannot(SOURCE, loc, f["quantity"], f["printed"], why))
+    return audit_frame(rows, chapter=CHAPTER)
+
+
+_CHECKED = {
+    "e01", "e02", "e03", "e04", "e05", "e06", "e07", "e08", "e09", "e10", "e11", "e12", "e13",
+    "e15", "e19", "e26", "e27", "e28", "e29", "e34", "e35", "e37", "e43", "e44", "e45", "e46",
+    "e48", "e49", "e50", "e51", "e52", "e53", "e54", "e55", "e65", "e66", "e68", "e69", "e70",
+    "e71", "e78", "e79", "e80",
+}
+# e16-e18 and e20-e22 are the parts of the sums e15 and e19; e30-e33 the parts of e28, e29;
+# They are the parts of checked sums, not results of their own.
+_CHECKED |= {"e16", "e17", "e18", "e20", "e21", "e22", "e30", "e31", "e32", "e33"}

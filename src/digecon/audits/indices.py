@@ -1,0 +1,396 @@
+"""Audit of the digitalization indices chapter: the EAEU in international rankings and the
+regional digitalization index of Kazakhstan.
+
+Sources: the dissertation (seed 001) Кесте 9, 13, 14, 15, 21, 22 and the text of section 2.1;
+the article (seed 000) Таблица 1-4 and its text. World ranks cannot be recomputed from a handful
+of countries; where the UN E-Government Survey gives the official rank it is shown beside the
+printed one. EGDI scores are recomputed as the mean of OSI, TII and HCI.
+
+>>> frame = audit()
+>>> set(frame["verdict"]) <= {"reproduces", "differs", "cannot be recomputed"}
+True
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from digecon import data
+from digecon.audit import audit_frame, cannot, check, decimals_of
+from digecon.indices import aggregate, competition_rank, rank_share
+
+CHAPTER = "indices"
+DISS = "dissertation (seed 001)"
+ART = "article (seed 000)"
+
+NAMES = {
+    "idi": "ICT Development Index", "desi": "DESI", "wdci": "IMD World Digital Competitiveness",
+    "dei": "Digital Evolution Index", "nri": "Networked Readiness Index", "egdi": "EGDI",
+    "epart": "E-Participation Index", "gci_connectivity": "Global Connectivity Index",
+    "gii": "Global Innovation Index", "gci": "Global Competitiveness Index",
+    "pi": "Prosperity Index", "hdi": "Human Development Index",
+    "wgi": "Worldwide Governance Indicators", "internet_access": "Internet access index",
+    "internet_development": "Internet development level", "internet_users": "Internet users",
+    "mobile_users": "mobile phone users", "mobile_internet_cost": "mobile Internet cost per GB",
+    "cybersecurity": "cybersecurity index", "doing_business": "Doing Business",
+    "government_effectiveness": "WGI government effectiveness",
+    "globalization": "KOF Globalization Index", "prosperity": "Prosperity Index",
+    "social_mobility": "Social Mobility Index", "economic_freedom": "Index of Economic Freedom",
+}
+
+
+def _cut(value: float, decimals: int) -> float:
+    """Cut (truncate) a positive number to ``decimals`` places, as Кесте 22 does."""
+    factor = 10.0**decimals
+    return math.floor(value * factor + 1e-9) / factor
+
+
+def _printed(value: float, decimals: int | None = None) -> str:
+    """A transcribed number back as printed text (decimal comma)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value:g}"
+    return text.replace(".", ",")
+
+
+def _un() -> pd.DataFrame:
+    return data.load("un-egov-survey")
+
+
+def _official_rank(un: pd.DataFrame, iso3: str, year: int, col: str = "egdi_rank") -> float | None:
+    row = un[(un["iso3"] == iso3) & (un["survey_year"] == year)]
+    return None if row.empty else float(row[col].item())
+
+
+def _egdi_mean(un: pd.DataFrame, iso3: str, year: int) -> tuple[float, float] | None:
+    """EGDI recomputed as the equal-weight mean of OSI, TII, HCI; and the UN's EGDI."""
+    row = un[(un["iso3"] == iso3) & (un["survey_year"] == year)]
+    if row.empty:
+        return None
+    score = aggregate(row[["osi", "tii", "hci"]].astype(float), None, "arithmetic").item()
+    return score, float(row["egdi"].item())
+
+
+def _world_rank_row(source: str, location: str, quantity: str, printed: str,
+                    official: float | None, extra: str = "") -> dict[str, object]:
+    """A world rank: it needs every ranked country's score, so it cannot be recomputed."""
+    why = "a world rank needs the scores of every ranked country; the source prints ranks only"
+    if official is not None:
+        agree = "agrees with" if float(official) == float(printed) else "differs from"
+        why += f"; the printed rank {agree} the UN's published rank {official:g}"
+    if extra:
+        why += f"; {extra}"
+    return check(source, location, quantity, printed, None, official=official, why=why)
+
+
+def _table9(un: pd.DataFrame) -> list[dict[str, object]]:
+    t = data.load("diss-digital-rankings-printed")
+    t15 = data.load("diss-eaeu-indices-printed").query("index == 'egdi'")
+    rows = []
+    for r in t.dropna(subset=["rank"]).itertuples():
+        official = None
+        extra = ""
+        if r.index == "egdi":
+            official = _official_rank(un, r.country, int(r.edition))
+            other = t15[(t15["country"] == r.country) & (t15["year"] == r.edition)]
+            if not other.empty and pd.notna(other["rank"].item()):
+                same = int(other["rank"].item()) == int(r.rank)
+                extra = (f"Кесте 15 prints {int(other['rank'].item())} for the same rank"
+                         if not same else "Кесте 15 prints the same rank")
+        elif r.index == "epart":
+            official = _official_rank(un, r.country, int(r.edition), "epi_rank_computed")
+        rows.append(_world_rank_row(DISS, f"Кесте 9, line {r.line}",
+                                    f"{NAMES[r.index]} {r.edition} rank, {r.country}",
+                                    str(int(r.rank)), official, extra))
+    kz = t[t["country"] == "KAZ"]
+    rows.append(check(DISS, "text, line 1129", "number of the 11 rankings of Кесте 9 that give "
+                      "Kazakhstan a rank", "9", float(kz["rank"].notna().sum())))
+    rows.append(check(DISS, "text, line 1129", "number of rankings (columns) in Кесте 9", "11",
+                      float(t[["index", "edition"]].drop_duplicates().shape[0])))
+    return rows
+
+
+def _table13_desi() -> list[dict[str, object]]:
+    t13 = data.load("diss-index-methods-printed")
+    desi = data.load("diss-desi-structure-printed")
+    rows = [
+        check(DISS, "text, line 1962", "number of international ratings described (rows of "
+              "Кесте 13)", "16", float(len(t13))),
+        check(DISS, "text, line 1705", "number of DESI indicators: sum of the indicator counts "
+              "of the five dimensions (8 + 4 + 7 + 8 + 4)", "32",
+              float(desi["n_indicators"].sum()),
+              why="the dimensions listed at lines 1700-1704 hold 8 + 4 + 7 + 8 + 4 = 31 "
+                  "indicators, not 32"),
+    ]
+    for r in desi.itertuples():
+        rows.append(check(DISS, f"text, line {r.line_pct}", f"DESI weight of {r.dimension}, "
+                          f"per cent (against the share at line {r.line})",
+                          _printed(r.weight_pct, 0), 100 * r.weight))
+    return rows
+
+
+def _table14(un: pd.DataFrame) -> list[dict[str, object]]:
+    t = data.load("diss-eaeu-rankings-printed")
+    rows = []
+    for key, grp in t.groupby("index", sort=False):
+        ranks = grp[grp["measure"] == "rank"].set_index("country")
+        scores = grp[grp["measure"] == "score"].set_index("country")
+        cost = grp[grp["measure"] == "usd_per_gb"].set_index("country")
+        basis = scores if not scores.empty else cost
+        extra_all = ""
+        if not basis.empty:
+            known = ranks["value"].dropna().index.intersection(basis["value"].dropna().index)
+            by_rank = competition_rank(ranks.loc[known, "value"], higher_is_better=False)
+            by_score = competition_rank(basis.loc[known, "value"],
+                                        higher_is_better=basis is not cost)
+            bad = [c for c in known if by_rank[c] != by_score[c]]
+            extra_all = ("the order of the five by printed rank agrees with the order by the "
+                         "printed values" if not bad else
+                         "the order of the five by printed rank disagrees with the order by the "
+                         f"printed values for {', '.join(bad)}")
+        for r in ranks.dropna(subset=["value"]).itertuples():
+            year = int(grp["year"].iloc[0])
+            official = _official_rank(un, r.Index, year) if key == "egdi" else None
+            rows.append(_world_rank_row(
+                DISS, f"Кесте 14, line {r.line}",
+                f"{NAMES[key]} {year} rank of {int(grp['n_countries'].iloc[0])}, {r.Index}",
+                str(int(r.value)), official, extra_all))
+        for r in scores.dropna(subset=["value"]).itertuples():
+            year = int(grp["year"].iloc[0])
+            quantity = f"{NAMES[key]} {year} score, {r.Index}"
+            if key == "egdi":
+                rec, off = _egdi_mean(un, r.Index, year)  # type: ignore[misc]
+                rows.append(check(DISS, f"Кесте 14, line {r.line}", quantity + " (mean of OSI, "
+                                  "TII, HCI)", r.printed, rec, official=off,
+                                  why=_egdi_why(r.printed, rec)))
+            else:
+                rows.append(cannot(DISS, f"Кесте 14, line {r.line}", quantity, r.printed,
+                                   "the table gives the score only, not the indicators it is "
+                                   "built from", chapter=CHAPTER))
+    return rows
+
+
+def _egdi_why(printed: str, recomputed: float) -> str:
+    d = decimals_of(printed)
+    value = float(printed.replace(",", "."))
+    if abs(round(recomputed, d) - value) < 1e-9:
+        return ""
+    if abs(_cut(recomputed, d) - value) < 1e-9:
+        return f"the printed value is {recomputed:.4f} cut (not rounded) to {d} decimals"
+    return f"the UN's EGDI is {recomputed:.4f}; the printed value matches neither rounding nor " \
+           "cutting"
+
+
+def _table15(un: pd.DataFrame) -> list[dict[str, object]]:
+    t = data.load("diss-eaeu-indices-printed")
+    t9 = data.load("diss-digital-rankings-printed").query("index == 'egdi'")
+    t21 = data.load("diss-kz-ranks-printed")
+    map21 = {"gci": "gci", "pi": "prosperity", "hdi": "hdi", "wgi": "government_effectiveness",
+             "egdi": "egdi"}
+    rows = []
+    for r in t.dropna(subset=["rank"]).itertuples():
+        official = _official_rank(un, r.country, int(r.year)) if r.index == "egdi" else None
+        extra = ""
+        if r.index == "egdi":
+            other = t9[(t9["country"] == r.country) & (t9["edition"] == r.year)]
+            if not other.empty and int(other["rank"].item()) != int(r.rank):
+                extra = f"Кесте 9 prints {int(other['rank'].item())} for the same rank"
+        if r.country == "KAZ":
+            other = t21[(t21["index"] == map21[r.index]) & (t21["year"] == r.year)]
+            if not other.empty and pd.notna(other["rank"].item()) and \
+                    int(other["rank"].item()) != int(r.rank):
+                extra = f"Кесте 21 prints {int(other['rank'].item())} for {r.year}"
+        rows.append(_world_rank_row(DISS, f"Кесте 15, line {r.line}",
+                                    f"{NAMES[r.index]} {r.year} rank, {r.country}",
+                                    str(int(r.rank)), official, extra))
+    kz = t[(t["country"] == "KAZ") & (t["index"] == "egdi")].set_index("year")["rank"]
+    rows.append(check(DISS, "text, line 2065", "Kazakhstan's EGDI gain in places, 2020 to 2022",
+                      "1", float(kz[2020] - kz[2022])))
+    rows.append(check(DISS, "text, line 2065", "number of indices compared in Кесте 15", "5",
+                      float(t["index"].nunique())))
+    return rows
+
+
+def _dissertation_text(un: pd.DataFrame) -> list[dict[str, object]]:
+    rows = []
+    for iso3, year, printed, what in [("DNK", 2022, "0,97", "Denmark"),
+                                      ("KOR", 2022, "0,95", "Republic of Korea"),
+                                      ("KAZ", 2020, "0,83", "Kazakhstan"),
+                                      ("KAZ", 2022, "0,86", "Kazakhstan")]:
+        rec, off = _egdi_mean(un, iso3, year)  # type: ignore[misc]
+        rows.append(check(DISS, "text, line 1129", f"EGDI {year}, {what} (mean of OSI, TII, HCI)",
+                          printed, rec, official=off, why=_egdi_why(printed, rec)))
+    for iso3, printed in [("KAZ", "28"), ("RUS", "42")]:
+        rows.append(_world_rank_row(DISS, "text, line 1129", f"EGDI 2022 rank, {iso3}", printed,
+                                    _official_rank(un, iso3, 2022)))
+    rows.append(_world_rank_row(DISS, "text, line 2065", "EGDI 2022 rank, KAZ", "28",
+                                _official_rank(un, "KAZ", 2022)))
+    for quantity, printed in [("Digital Evolution Index rank by momentum of 90 economies, KAZ",
+                               "20"), ("digital skills rank of 134 countries, 2021, KAZ", "43")]:
+        rows.append(cannot(DISS, "text, line 2067", quantity, printed,
+                           "a world rank; the source gives no scores", chapter=CHAPTER))
+    return rows
+
+
+# Кесте 21 years -> UN survey edition behind them (no survey in 2017 and 2019)
+_EDITION = {2017: 2016, 2018: 2018, 2019: 2018, 2020: 2020}
+
+
+def _table21_22(un: pd.DataFrame) -> list[dict[str, object]]:
+    ranks = data.load("diss-kz-ranks-printed")
+    scores = data.load("diss-kz-scores-printed")
+    chart = data.load("diss-kz-chart-scores-printed")
+    rows = []
+    for r in ranks.dropna(subset=["rank"]).itertuples():
+        official = None
+        extra = ""
+        if r.index == "egdi":
+            official = _official_rank(un, "KAZ", _EDITION[int(r.year)])
+            if int(r.year) in (2017, 2019):
+                extra = (f"there was no survey in {r.year}; the rank is that of the "
+                         f"{_EDITION[int(r.year)]} survey")
+        rows.append(_world_rank_row(DISS, f"Кесте 21, line {r.line}",
+                                    f"{NAMES[r.index]} {r.year} rank of {int(r.n_countries)}, "
+                                    "KAZ", str(int(r.rank)), official, extra))
+    for r in scores.itertuples():
+        quantity = f"{NAMES[r.index]} score 2020, KAZ"
+        printed = _printed(r.score)
+        if r.index == "egdi":
+            rec, off = _egdi_mean(un, "KAZ", 2020)  # type: ignore[misc]
+            rows.append(check(DISS, f"Кесте 21, line {r.line}", quantity + " (mean of OSI, TII, "
+                              "HCI)", "0,8375", rec, official=off))
+        else:
+            why = "the table gives the score only, not the indicators it is built from"
+            if r.index in ("doing_business", "social_mobility"):
+                twin = "gci" if r.index == "doing_business" else "prosperity"
+                why += f"; the same value is printed for {NAMES[twin]}, so one of them is " \
+                       "probably copied"
+            rows.append(cannot(DISS, f"Кесте 21, line {r.line}", quantity, printed, why,
+                               chapter=CHAPTER))
+    # Кесте 22 = 10 * rank / countries ranked (Кесте 21), cut to the printed decimals
+    by_key = ranks.set_index(["index", "year"])
+    for r in chart.dropna(subset=["value"]).itertuples():
+        quantity = (f"{NAMES[r.index]} {r.year} chart value = 10 x rank / countries ranked, cut "
+                    "to the printed decimals")
+        location = f"Кесте 22, line {r.line}"
+        src = by_key.loc[(r.index, r.year)]
+        if pd.isna(src["rank"]):
+            later = by_key.loc[(r.index, r.year + 1)]
+            value = rank_share(float(later["rank"]), float(later["n_countries"]))
+            rows.append(cannot(DISS, location, quantity, r.printed,
+                               f"Кесте 21 prints no {r.year} rank ('-'); {r.printed} equals "
+                               f"10 x {int(later['rank'])}/{int(later['n_countries'])} = "
+                               f"{value:.2f} cut, the {r.year + 1} rank", chapter=CHAPTER))
+            continue
+        value = float(rank_share(float(src["rank"]), float(src["n_countries"])))
+        rec = _cut(value, decimals_of(r.printed))
+        why = ""
+        if abs(rec - float(r.printed)) > 1e-9:
+            why = (f"10 x {int(src['rank'])}/{int(src['n_countries'])} = {value:.2f} cuts to "
+                   f"{rec:g}; the printed {r.printed} is the rounded value, or 10 x "
+                   f"{int(src['rank'])}/149 = {rank_share(float(src['rank']), 149.0):.2f} with "
+                   "the 149 countries of 2017-2019")
+        rows.append(check(DISS, location, quantity, r.printed, rec, why=why))
+    return rows
+
+
+def _article(un: pd.DataFrame) -> list[dict[str, object]]:
+    rows = [
+        _world_rank_row(ART, "text, line 44", "EGDI 2024 rank of 193, KAZ", "24",
+                        _official_rank(un, "KAZ", 2024)),
+        cannot(ART, "text, line 44", "OSI 2024 world rank, KAZ", "10",
+               "a world rank; the stored UN data hold OSI values for nine countries, not ranks",
+               chapter=CHAPTER),
+    ]
+    t1 = data.load("kz-digital-indicators-printed").set_index(["indicator", "year"])["value"]
+    for indicator, year, printed in [("internet_coverage", 2020, "79"),
+                                     ("internet_coverage", 2024, "92,3"),
+                                     ("internet_users", 2024, "18,5"),
+                                     ("internet_coverage", 2025, "92,9"),
+                                     ("internet_users", 2025, "18,8"),
+                                     ("egov_services_online", 2020, "60,2"),
+                                     ("egov_services_online", 2025, "93,5")]:
+        rows.append(check(ART, "text, line 46", f"{indicator} {year}: text against Таблица 1",
+                          printed, float(t1[(indicator, year)])))
+    # Таблица 2: the correlations themselves and their repetition in the text (line 69)
+    t2 = data.load("kz-digital-correlations-printed")
+    for r in t2.itertuples():
+        rows.append(cannot(ART, f"Таблица 2, line {r.line}",
+                           f"Pearson r of {r.factor} with {r.outcome}", r.printed,
+                           "the article gives neither the series (GDP, output, ICT output, "
+                           "investment, Internet access) nor the years behind the correlation",
+                           chapter=CHAPTER))
+    r2 = t2.set_index(["outcome", "factor"])["r"]
+    for outcome, factor, printed in [("gdp", "ict_output", "0,99"),
+                                     ("output", "ict_output", "0,96"),
+                                     ("gdp", "internet_access", "0,93"),
+                                     ("output", "internet_access", "0,87"),
+                                     ("gdp", "fixed_investment", "0,92"),
+                                     ("gdp", "ict_spending", "0,89"),
+                                     ("output", "fixed_investment", "0,84"),
+                                     ("output", "ict_spending", "0,81")]:
+        rows.append(check(ART, "text, line 69", f"Pearson r of {factor} with {outcome}: text "
+                          "against Таблица 2", printed, float(r2[(outcome, factor)])))
+    rows.append(check(ART, "text, line 69", "lower end of the stated range of the correlations "
+                      "(smallest r in Таблица 2)", "0,8", float(t2["r"].min())))
+    rows.append(check(ART, "text, line 69", "upper end of the stated range of the correlations "
+                      "(largest r in Таблица 2)", "0,9", float(t2["r"].max()),
+                      why="0.96 and 0.99 lie above the stated range 0.8-0.9"))
+    # Таблица 3: ranks, national value, text
+    t3 = data.load("kz-region-digital-index-printed")
+    regions = t3[t3["code"] != "KAZ"].set_index("code")
+    ranks = competition_rank(regions["index"], decimals=3)
+    for code, r in regions.iterrows():
+        why = ""
+        if int(r["rank"]) != int(ranks[code]):
+            why = ("tied with another region at the printed index; the UN way ('1224') gives "
+                   "both the better rank")
+        rows.append(check(ART, f"Таблица 3, line {r['line']}", f"rank of {code} by the "
+                          "digitalization index 2023", str(int(r["rank"])), float(ranks[code]),
+                          why=why))
+        rows.append(cannot(ART, f"Таблица 3, line {r['line']}", f"digitalization index 2023, "
+                           f"{code}", r["printed"], "computed in source [9] (Varavin et al. 2025) "
+                           "from indicators the article does not give", chapter=CHAPTER))
+    national = t3[t3["code"] == "KAZ"].iloc[0]
+    mean = float(regions["index"].mean())
+    above = int((regions["index"] > national["index"]).sum())
+    rows.append(check(ART, f"Таблица 3, line {national['line']}", "national digitalization "
+                      "index 2023 as the unweighted mean of the 20 regions", national["printed"],
+                      mean, why=f"the 20 regions average {mean:.3f}; only {above} of them lie "
+                      "above 0.161, so the national value is not their mean (weights or a "
+                      "national calculation are not given)"))
+    idx = t3.set_index("code")["index"]
+    for code, printed in [("KAZ", "0,161"), ("KZ-ALA", "0,209"), ("KZ-AST", "0,199"),
+                          ("KZ-KAR", "0,181"), ("KZ-ALM", "0,097"), ("KZ-MAN", "0,100"),
+                          ("KZ-AKT", "0,107"), ("KZ-ZAP", "0,107"), ("KZ-YUZ", "0,108")]:
+        rows.append(check(ART, "text, line 113", f"digitalization index 2023, {code}: text "
+                          "against Таблица 3", printed, float(idx[code])))
+    # Таблица 4: per-region correlations and their order
+    t4 = data.load("kz-region-grp-correlation-printed").set_index("code")
+    order = competition_rank(t4["r"], decimals=2)
+    for code, r in t4.iterrows():
+        why = ""
+        if int(r["rank"]) != int(order[code]):
+            why = "tied r; the UN way ('1224') gives both regions the better rank"
+        rows.append(check(ART, f"Таблица 4, line {r['line']}", f"rank of {code} by r",
+                          str(int(r["rank"])), float(order[code]), why=why))
+        rows.append(cannot(ART, f"Таблица 4, line {r['line']}", "Pearson r of the "
+                           f"digitalization index with GRP per capita, {code}", r["printed"],
+                           "a correlation within one region needs a series of its index and GRP "
+                           "per capita over several years; the article prints one 2023 index "
+                           "value per region and no GRP", chapter=CHAPTER))
+    return rows
+
+
+def audit() -> pd.DataFrame:
+    """Every printed index, rank, score and correlation of the chapter, checked."""
+    un = _un()
+    rows: list[dict[str, object]] = []
+    rows += _table9(un)
+    rows += _table13_desi()
+    rows += _table14(un)
+    rows += _table15(un)
+    rows += _dissertation_text(un)
+    rows += _table21_22(un)
+    rows += _article(un)
+    return audit_frame(rows, chapter=CHAPTER)

@@ -1,0 +1,319 @@
+"""Audit of the ICT-workforce numbers: dissertation section 3.2, its survey, and article 004.
+
+Checks the need for IT specialists, the structure of ICT costs by industry, the counts of
+institutions and specialities, the survey shares, the repeated figures, article 004's
+rankings against the UN E-Government Survey and its monotown table against its own text.
+
+>>> frame = audit()
+>>> set(frame["verdict"]) <= {"reproduces", "differs", "cannot be recomputed"}
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from digecon.audit import audit_frame, cannot, check
+from digecon.data import load
+from digecon.growth import growth_rate
+
+CHAPTER = "workforce"
+DISS = "dissertation 001"
+ART4 = "article 004"
+
+# TVET IT specialities listed at line 3909 of the dissertation
+TVET_SPECIALITIES = [
+    "Телекоммуникациялық жабдықтар мен тұрмыстық техникаларға техникалық қызмет көрсету және жөндеу",
+    "Автоматтандыру және басқару",
+    "Есептеу техникасы аппараттық және бағдарламалық қамтамасыз ету",
+    "Ақпараттық жүйелер",
+    "Радиоэлектроника және байланыс",
+    "Бағдарламалау",
+]
+# Article 004, Сурет 1 (lines 139-185): agglomeration and smart cities as listed
+AGGLOMERATIONS = ["Астана", "Алматы", "Шымкент", "Ақтөбе"]
+SMART_CITIES = [
+    "Алматы", "Астана", "Қарағанды", "Атырау", "Өскемен", "Ақтөбе", "Орал", "Қызылорда",
+    "Талдықорған", "Көкшетау", "Қостанай", "Шымкент", "Түркістан", "Петропавл", "Тараз",
+    "Ақтау", "Павлодар",
+]  # fmt: skip
+# the two oblasts the text (line 202) names as having no monotown
+NO_MONOTOWN = ["Қызылорда облысы", "Солтүстік Қазақстан облысы"]
+
+
+def _value(text: pd.DataFrame, fid: str) -> float:
+    return float(text.loc[text["figure_id"] == fid, "value"].item())
+
+
+def _need_rows(text: pd.DataFrame) -> list[dict[str, object]]:
+    need = pd.Series(
+        [_value(text, "d2152_it_need_2013"), _value(text, "d2152_it_need_2021")],
+        index=[2013, 2021],
+    )
+    g = float(growth_rate(need, method="base")["change_pct"].iloc[-1])
+    return [
+        check(
+            DISS,
+            "text, line 2152",
+            "growth of the need for IT specialists, '2020 over 2013' (%)",
+            "63",
+            g,
+            why=(
+                f"4 449 (2013) to 7 038 (2021) is +{g:.1f}%; the sentence also says 2020 but "
+                "gives the 2021 figure"
+            ),
+        )
+    ]
+
+
+def _industry_rows(ind: pd.DataFrame) -> list[dict[str, object]]:
+    rows = [
+        cannot(
+            DISS,
+            f"text, line {int(r['line'])}",
+            f"share of {r['industry'].replace('_', ' ')} in ICT costs (%)",
+            r["printed"],
+            "the source [101] gives no cost totals by industry",
+        )
+        for _, r in ind.iterrows()
+    ]
+    rows.append(
+        check(
+            DISS,
+            "text, lines 3866-3875",
+            "sum of the ten industry shares of ICT costs (%)",
+            "100",
+            float(ind["share_pct"].sum()),
+            why="the implicit total is 100%; the printed shares add to 99.9 (rounding)",
+        )
+    )
+    return rows
+
+
+def _training_rows(text: pd.DataFrame) -> list[dict[str, object]]:
+    n_listed = len(TVET_SPECIALITIES)
+    return [
+        check(
+            DISS,
+            "text, line 3909",
+            "number of IT specialities in TVET, printed vs listed",
+            "6",
+            n_listed,
+        ),
+        check(
+            DISS,
+            "text, line 3850",
+            "number of ICT specialities taught, line 3850 vs the list at line 3909",
+            "5",
+            n_listed,
+            why="line 3850 says 5 specialities; line 3909 says 6 and lists 6",
+        ),
+        cannot(
+            DISS,
+            "text, line 3908",
+            "TVET institutions training ICT specialists, 'more than 300'",
+            "300",
+            "a lower bound; consistent with the 318 of line 3850 (no list given)",
+        ),
+        cannot(
+            DISS,
+            "text, line 3908",
+            "TVET institutions, 'more than 800'",
+            "800",
+            "a lower bound; the public (>450) and private (>300) counts add to more than 750, "
+            "consistent but not a recomputation",
+        ),
+    ]
+
+
+def _survey_rows(text: pd.DataFrame) -> list[dict[str, object]]:
+    pub, priv = _value(text, "d4070_survey_public"), _value(text, "d4071_survey_private")
+    scores = sum(_value(text, f) for f in ("d4064_score3", "d4065_score4", "d4066_score5"))
+    reasons = sum(
+        _value(text, f)
+        for f in ("d4073_survey_pay_gap", "d4073_survey_discipline", "d4073_survey_motivation")
+    )
+    rows = [
+        check(
+            DISS,
+            "text, lines 4070-4071",
+            "IT respondents in public plus private sector (%)",
+            "100",
+            pub + priv,
+            why="the implicit total is 100%",
+        )
+    ]
+    survey = text[text["topic"] == "survey"]
+    for _, r in survey.iterrows():
+        why = (
+            "the number of respondents and the answers are not given (Қосымша Д holds only "
+            "chart data of other sections)"
+        )
+        if r["conflict_group"] == "survey_scores":
+            why += f"; the shares of scores 3-5 add to {scores:.1f}, so 1-2 got {100 - scores:.1f}"
+        if r["conflict_group"] == "survey_reasons":
+            why += f"; the three reasons add to {reasons:.1f}"
+        rows.append(
+            cannot(
+                DISS, f"text, line {int(r['line'])}", r["quantity"] + " (%)", f"{r['value']:g}", why
+            )
+        )
+    return rows
+
+
+def _repeat_rows(text: pd.DataFrame) -> list[dict[str, object]]:
+    pairs = [
+        ("d4009_placed_2019", "d3943_placed_2019", "job seekers placed 2019 (thousand)"),
+        (
+            "d4009_permanent_2019",
+            "d3943_permanent_2019",
+            "placed in permanent jobs 2019 (thousand)",
+        ),
+        ("d4083_automation_2036", "d3839_automation_2036", "work processes automated by 2036 (%)"),
+    ]
+    rows = []
+    for later, first, q in pairs:
+        r = text.loc[text["figure_id"] == later].iloc[0]
+        line0 = int(text.loc[text["figure_id"] == first, "line"].item())
+        rows.append(
+            check(
+                DISS,
+                f"text, line {int(r['line'])}",
+                f"{q}, repeat of line {line0}",
+                f"{r['value']:g}",
+                _value(text, first),
+            )
+        )
+    return rows
+
+
+def _ranking_rows(text: pd.DataFrame) -> list[dict[str, object]]:
+    un = load("un-egov-survey")
+    kaz = un[(un["iso3"] == "KAZ") & (un["survey_year"] == 2022)].iloc[0]
+    egdi_rank, epi_rank = float(kaz["egdi_rank"]), float(kaz["epi_rank_computed"])
+    return [
+        check(
+            ART4,
+            "text, line 410",
+            "Kazakhstan's EGDI rank among 193 countries",
+            "28",
+            egdi_rank,
+            official=egdi_rank,
+            why="matches the UN E-Government Survey 2022 (the article gives no edition)",
+        ),
+        check(
+            ART4,
+            "text, line 412",
+            "Kazakhstan's e-participation rank",
+            "15",
+            epi_rank,
+            official=epi_rank,
+            why="matches the UN E-Government Survey 2022 EPI rank (no edition given)",
+        ),
+        cannot(
+            ART4,
+            "text, line 410",
+            "Kazakhstan's cybersecurity rank",
+            "31",
+            "no index, edition or series given (ITU Global Cybersecurity Index?)",
+        ),
+        cannot(
+            ART4,
+            "text, line 416",
+            "Kazakhstan's rank for digitalisation speed, Digital Intelligence Index",
+            "20",
+            "no series or edition given",
+        ),
+    ]
+
+
+def _monotown_rows(mono: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object]]:
+    per_region = mono.groupby("region_code").size()
+    n_regions = int(per_region.size)
+    return [
+        check(ART4, "Сурет 1, line 113", "number of monotowns (figure vs table)", "27", len(mono)),
+        check(ART4, "text, line 200", "number of monotowns (text vs table)", "27", len(mono)),
+        check(ART4, "text, line 200", "oblasts with monotowns (text vs table)", "12", n_regions),
+        check(
+            ART4,
+            "text, line 206",
+            "monotowns in Karaganda oblast (text vs table)",
+            "8",
+            int(per_region["KZ-35"]),
+        ),
+        check(
+            ART4,
+            "text, line 198",
+            "number of oblasts, vs the 12 with and 2 without monotowns",
+            "17",
+            n_regions + len(NO_MONOTOWN),
+            why=(
+                "the table and the text's lists use the 14 oblasts before the 2022 reform; with "
+                "17 oblasts, Zhezkazgan, Satbayev and Karazhal are in Ulytau, Tekeli in Zhetisu "
+                f"and Kurchatov in Abai, which gives "
+                f"{mono['region_code_2022'].nunique()} oblasts with monotowns and "
+                "'South Kazakhstan' (line 210) is Turkistan"
+            ),
+        ),
+        check(ART4, "Сурет 1, line 143", "agglomeration cities, printed vs listed", "4",
+              len(AGGLOMERATIONS)),
+        check(ART4, "Сурет 1, line 165", "smart cities, printed vs listed", "17",
+              len(SMART_CITIES)),
+    ]  # fmt: skip
+
+
+def _other_rows(text: pd.DataFrame, done: set[str]) -> list[dict[str, object]]:
+    reasons = {
+        "target": "a programme target, not a measured value",
+        "forecast": "a forecast quoted from another study; no series or model given",
+        "more_than": "a lower bound quoted without a series",
+        "about": "an approximate figure quoted without a series",
+    }
+    rows = []
+    for _, r in text[~text["figure_id"].isin(done)].iterrows():
+        why = reasons.get(r["qualifier"], "the source gives no series behind this figure")
+        source = ART4 if r["source_file"].startswith("004") else DISS
+        rows.append(
+            cannot(source, f"text, line {int(r['line'])}", r["quantity"], f"{r['value']:g}", why)
+        )
+    return rows
+
+
+def audit() -> pd.DataFrame:
+    """Every recomputable ICT-workforce number, one row each, and a reason for the rest."""
+    text = load("workforce-text-figures")
+    ind = load("ict-costs-by-industry-printed")
+    mono = load("monotowns-printed")
+    done = {
+        "d2152_it_need_growth",
+        "d3850_specialities",
+        "d3909_specialities",
+        "d3908_tvet_ict",
+        "d3908_tvet_total",
+        "d4009_placed_2019",
+        "d4009_permanent_2019",
+        "d4083_automation_2036",
+        "a004_egdi_rank",
+        "a004_epart_rank",
+        "a004_cyber_rank",
+        "a004_dii_rank",
+        "a004_monotowns",
+        "a004_monotowns_text",
+        "a004_oblasts",
+        "a004_oblasts_with",
+        "a004_karaganda",
+        "a004_agglomerations",
+        "a004_smart_cities",
+    }
+    done |= set(text.loc[text["topic"] == "survey", "figure_id"])
+    rows = [
+        *_need_rows(text),
+        *_industry_rows(ind),
+        *_training_rows(text),
+        *_survey_rows(text),
+        *_repeat_rows(text),
+        *_ranking_rows(text),
+        *_monotown_rows(mono, text),
+        *_other_rows(text, done),
+    ]
+    return audit_frame(rows, chapter=CHAPTER)

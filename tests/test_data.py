@@ -1,0 +1,117 @@
+"""The data package: every table validates; bad files fail with file, row, column and value."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digecon import data
+from digecon.data import DataError
+
+DESCRIPTOR = {
+    "name": "demo",
+    "path": "demo.csv",
+    "schema": {
+        "fields": [
+            {"name": "year", "type": "integer"},
+            {"name": "osi", "type": "number", "constraints": {"minimum": 0, "maximum": 1}},
+            {"name": "country", "type": "string", "constraints": {"required": True}},
+        ],
+        "primaryKey": ["year", "country"],
+    },
+}
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "demo.csv").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_every_resource_validates(root):
+    counts = data.validate_all()
+    assert counts, "the data package lists no resources"
+    assert all(n > 0 for n in counts.values())
+
+
+def test_every_csv_is_described(root):
+    described = {r["path"] for r in data.package()["resources"]}
+    on_disk = {p.name for p in (root / "data").glob("*.csv")}
+    assert on_disk - described == set(), "CSV files without a descriptor"
+    assert described - on_disk == set(), "descriptors without a CSV file"
+
+
+def test_every_resource_has_provenance_and_three_languages(root):
+    for res in data.package()["resources"]:
+        assert res.get("sources"), f"{res['name']}: no sources"
+        for src in res["sources"]:
+            assert src.get("title"), f"{res['name']}: a source without a title"
+            if src.get("file", "").endswith(".txt") and "lines" in src:
+                first, last = src["lines"]
+                assert 1 <= first <= last, f"{res['name']}: bad line range {src['lines']}"
+                seed = root.parent / "shared" / "seeds" / src["file"]
+                if seed.exists():
+                    n = len(seed.read_text(encoding="utf-8").splitlines())
+                    assert last <= n, f"{res['name']}: line {last} beyond the end of {src['file']}"
+        desc = res.get("descriptions", {})
+        assert all(desc.get(lang) for lang in ("kk", "ru", "en")), f"{res['name']}: descriptions"
+        for field in res["schema"]["fields"]:
+            assert field.get("type") in {"integer", "number", "string", "boolean"}, field
+
+
+def test_good_file_loads_typed(tmp_path):
+    d = write(tmp_path, "year,osi,country\n2024,0.93,KAZ\n2022,,KAZ\n")
+    frame = data.validate(DESCRIPTOR, d)
+    assert frame["year"].tolist() == [2024, 2022]
+    assert frame["osi"].iloc[0] == pytest.approx(0.93)
+    assert frame["osi"].isna().iloc[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("year,country\n2024,KAZ\n", "demo.csv, row 1: missing column 'osi'"),
+        ("year,osi,country\n2024,0.9,KAZ\n2022,0,79a,KAZ\n", "demo.csv, row 3: 4 cells"),
+        ("year,osi,country\n2024,0.9,KAZ\n2022,0.79a,KAZ\n",
+         "demo.csv, row 3, column 'osi': '0.79a' is not a number"),
+        ("year,osi,country\n20x4,0.9,KAZ\n",
+         "demo.csv, row 2, column 'year': '20x4' is not an integer"),
+        ("", "demo.csv: the file is empty"),
+        ("year,osi,country\n", "demo.csv: the file has a header but no data rows"),
+        ("year,osi,country\n2024,0.9,KAZ\n2024,0.8,KAZ\n",
+         "demo.csv, row 3: duplicate key (year=2024, country='KAZ') already in row 2"),
+        ("year,osi,country\n2024,1.5,KAZ\n",
+         "demo.csv, row 2, column 'osi': '1.5' is above the maximum 1"),
+        ("year,osi,country\n2024,0.5,\n", "demo.csv, row 2, column 'country': value is missing"),
+        ("year,osi,country,extra\n2024,0.5,KAZ,1\n",
+         "demo.csv, row 1: column 'extra' is not described"),
+    ],
+)
+def test_bad_files_name_file_row_column_value(tmp_path, text, message):
+    d = write(tmp_path, text)
+    with pytest.raises(DataError) as err:
+        data.validate(DESCRIPTOR, d)
+    assert message in str(err.value)
+
+
+def test_a_corrupted_copy_of_a_real_table_fails_with_its_name(tmp_path, root):
+    shutil.copytree(root / "data", tmp_path / "data")
+    pkg = json.loads((tmp_path / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in pkg["resources"] if r["name"] == "un-egov-survey")
+    path = tmp_path / "data" / res["path"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[3].split(",")
+    cells[header.index("egdi")] = "0,79a"
+    lines[3] = ",".join(cells)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        data.validate(res, tmp_path / "data")
+    assert f"{res['path']}, row 4" in str(err.value)
+
+
+def test_unknown_resource_lists_known_names():
+    with pytest.raises(KeyError, match=r"known: .*glossary"):
+        data.load("no-such-table")

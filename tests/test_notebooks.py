@@ -1,0 +1,83 @@
+"""House rules on the committed notebooks: three languages, no outputs, parameters, glue."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from digecon import build, lint
+from tests.conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+
+
+def test_every_toc_notebook_exists_and_every_notebook_is_in_the_toc():
+    listed = {p.resolve() for p in build.toc_notebooks(ROOT)}
+    assert listed == {p.resolve() for p in NOTEBOOKS}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_house_rules(path):
+    assert lint.notebook_problems(path) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_parameters_cell_is_hidden_and_bootstrap_first(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert "remove-cell" in code[0]["metadata"].get("tags", []), "bootstrap cell must be hidden"
+    assert "find_spec(\"digecon\")" in "".join(code[0]["source"])
+
+
+def test_lint_catches_a_missing_language(tmp_path):
+    nb = json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and "{tab-set}" in "".join(cell["source"]):
+            text = "".join(cell["source"])
+            start = text.index("{tab-item} English")
+            cell["source"] = text[: start - 3] + "````\n"
+            break
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text(json.dumps(nb), encoding="utf-8")
+    problems = lint.notebook_problems(bad)
+    assert any("':sync: en'" in p for p in problems), problems
+
+
+def test_lint_catches_outputs_and_typed_numbers(tmp_path):
+    nb = json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))
+    code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+    code["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "x"}]
+    md = next(c for c in nb["cells"] if "{tab-set}" in "".join(c.get("source", "")))
+    md["source"] = "".join(md["source"]).replace(":sync: en\n", ":sync: en\nEGDI was 0.4876.\n")
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text(json.dumps(nb), encoding="utf-8")
+    problems = lint.notebook_problems(bad)
+    assert any("committed with outputs" in p for p in problems)
+    assert any("number 0.4876 typed" in p for p in problems)
+
+
+@pytest.mark.book
+def test_unknown_language_parameter_is_a_clear_error(tmp_path):
+    import papermill as pm
+
+    source = ROOT / "book" / "reproducibility.ipynb"
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        pm.execute_notebook(str(source), str(tmp_path / "out.ipynb"), parameters={"lang": "fr"},
+                            cwd=str(source.parent), progress_bar=False, kernel_name="python3")
+    assert "unknown language 'fr'" in str(err.value)
+
+
+def test_search_uses_russian_stemming(root):
+    import yaml
+
+    cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    assert cfg["sphinx"]["config"]["html_search_language"] == "ru"
+
+
+def test_ruff_is_clean(root):
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests"], cwd=root,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout

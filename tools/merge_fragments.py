@@ -19,6 +19,7 @@ FRAG = DATA / "_fragments"
 
 def _merge_csv(target: Path, pattern: str, key: str) -> int:
     rows: dict[str, dict[str, str]] = {}
+    owner: dict[str, str] = {}
     fields: list[str] = []
     sources = [target] if target.exists() else []
     sources += sorted(FRAG.glob(pattern))
@@ -30,6 +31,10 @@ def _merge_csv(target: Path, pattern: str, key: str) -> int:
                     fields.append(name)
             for row in reader:
                 if row.get(key):
+                    if (path != target and row[key] in owner
+                            and owner[row[key]] not in (path.name, target.name)):
+                        print(f"warning: {key} {row[key]!r} in {path.name} and {owner[row[key]]}")
+                    owner[row[key]] = path.name
                     rows[row[key]] = {k: (v or "") for k, v in row.items() if k}
     if not rows:
         return 0

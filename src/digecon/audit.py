@@ -191,7 +191,7 @@ def translate(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The audit table for display in language ``lang``: headers, verdicts, chapter names.
 
     >>> rows = audit_frame([check("a", "T1", "x", "1.0", 1.0)], "egov")
-    >>> translate(rows, "ru").columns[0], translate(rows, "ru").iloc[0, 6]
+    >>> translate(rows, "ru").columns[0], translate(rows, "ru")["Вердикт"].item()
     ('Глава', 'воспроизводится')
     """
     from digecon import i18n

@@ -9,7 +9,7 @@ column and the value, for example::
 
 Rows are counted as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 
->>> load("un-egov-survey").query("iso3 == 'KAZ' and survey_year == 2024")["egdi_rank"].item()
+>>> int(load("un-egov-survey").query("iso3 == 'KAZ' and survey_year == 2024")["egdi_rank"].item())
 24
 """
 
@@ -202,7 +202,7 @@ def load(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Load the resource ``name`` as a validated, typed ``DataFrame``.
 
     >>> load("glossary").columns[:4].tolist()
-    ['key', 'kk', 'ru', 'en']
+    ['key', 'kind', 'kk', 'ru']
     """
     _trace(name)
     return validate(resource(name, directory), directory)

@@ -20,7 +20,7 @@ TAB_HEAD = "````{tab-set}\n:sync-group: lang\n"
 def tabs(blocks: Mapping[str, str]) -> str:
     """A synced language tab-set from ``{lang: markdown}`` (all three languages required).
 
-    >>> print(tabs({"kk": "Сәлем", "ru": "Привет", "en": "Hello"}).splitlines()[3])
+    >>> print(tabs({"kk": "Сәлем", "ru": "Привет", "en": "Hello"}).splitlines()[4])
     :sync: kk
     """
     missing = [lang for lang in i18n.LANGS if not blocks.get(lang, "").strip()]

@@ -23,7 +23,8 @@ ART4 = "article 004"
 
 # TVET IT specialities listed at line 3909 of the dissertation
 TVET_SPECIALITIES = [
-    "Телекоммуникациялық жабдықтар мен тұрмыстық техникаларға техникалық қызмет көрсету және жөндеу",
+    "Телекоммуникациялық жабдықтар мен тұрмыстық техникаларға техникалық қызмет көрсету "
+    "және жөндеу",
     "Автоматтандыру және басқару",
     "Есептеу техникасы аппараттық және бағдарламалық қамтамасыз ету",
     "Ақпараттық жүйелер",
@@ -239,7 +240,7 @@ def _monotown_rows(mono: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, obj
             "text, line 206",
             "monotowns in Karaganda oblast (text vs table)",
             "8",
-            int(per_region["KZ-35"]),
+            int(per_region["KZ-KAR"]),
         ),
         check(
             ART4,

@@ -22,6 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip sync --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (digecon)" >/dev/null
+	bash tools/assets.sh
 	touch $(STAMP)
 
 venv: $(STAMP)

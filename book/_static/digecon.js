@@ -9,8 +9,26 @@
     try { return window.localStorage.getItem(KEY) || "kk"; } catch (e) { return "kk"; }
   }
   function apply(lang) { document.documentElement.setAttribute("lang", known[lang] || "kk"); }
+  // An inline icon: without one the browser asks the server for /favicon.ico, which the book
+  // does not have (a 404 in the console of every page, and a request outside the book's folder).
+  if (document.head && !document.querySelector('link[rel~="icon"]')) {
+    var icon = document.createElement("link");
+    icon.rel = "icon";
+    icon.href = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E" +
+      "%3Crect width='16' height='16' rx='3' fill='%2300a3c4'/%3E%3C/svg%3E";
+    document.head.appendChild(icon);
+  }
+  // Accessibility: docutils marks bibliography entries with the deprecated ARIA role
+  // "doc-biblioentry" inside role="list", which screen readers cannot read as a list
+  // (axe: aria-required-children, critical). Make the entries list items.
+  function fixCitationRoles() {
+    document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]').forEach(function (el) {
+      el.setAttribute("role", "listitem");
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     apply(current());
+    fixCitationRoles();
     document.querySelectorAll('.sd-tab-set input[type="radio"]').forEach(function (input) {
       input.addEventListener("change", function () {
         var label = input.nextElementSibling;

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -200,7 +201,6 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
     trace = tempfile.NamedTemporaryFile(prefix="digecon-trace-", suffix=".txt", delete=False)
     trace.close()
     os.environ["DIGECON_TRACE"] = trace.name
-    os.environ.setdefault("MPLBACKEND", "Agg")
     start = time.perf_counter()
     error = ""
     try:
@@ -347,10 +347,33 @@ def stage_sources(root: Path, stage: Path) -> None:
         if path.suffix == ".ipynb":
             continue
         _copy_if_changed(path, stage / "book" / path.relative_to(book))
+    stage_mathjax(root, stage)
     data_target = stage / "book" / "_static" / "data"
     for path in sorted((root / "data").glob("*")):
         if path.is_file() and path.suffix in (".csv", ".json"):
             _copy_if_changed(path, data_target / path.name)
+
+
+MATHJAX_FILES = ("tex-chtml.js", "output/chtml/fonts/woff-v2")
+
+
+def stage_mathjax(root: Path, stage: Path) -> None:
+    """Copy MathJax (installed from npm by ``tools/assets.sh``) into the book's static files."""
+    config = root / "_config.yml"
+    if not config.exists() or "mathjax_path" not in config.read_text(encoding="utf-8"):
+        return
+    source = root / "tools" / "node" / "node_modules" / "mathjax" / "es5"
+    if not (source / MATHJAX_FILES[0]).exists():
+        raise FileNotFoundError(
+            f"MathJax not found in {source}: run `bash tools/assets.sh` (or `make venv`)"
+        )
+    target = stage / "book" / "_static" / "mathjax"
+    for name in MATHJAX_FILES:
+        src = source / name
+        files = sorted(src.rglob("*")) if src.is_dir() else [src]
+        for path in files:
+            if path.is_file():
+                _copy_if_changed(path, target / path.relative_to(source))
 
 
 def write_generated_pages(root: Path, stage: Path) -> None:
@@ -373,7 +396,29 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     if strict:
         cmd += ["-W", "-n", "--keep-going"]
     print("+", " ".join(cmd), flush=True)
-    return subprocess.call(cmd)
+    code = subprocess.call(cmd)
+    if code == 0:
+        lazy_images(out_root / "_build" / builder)
+    return code
+
+
+def lazy_images(html_dir: Path) -> int:
+    """Mark every image ``loading="lazy"``: figures in hidden language tabs are then not
+    downloaded until the reader opens that tab (light pages on slow connections).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.html").write_text('<img src="x.png">')
+    >>> lazy_images(d), (d / "a.html").read_text()
+    (1, '<img loading="lazy" src="x.png">')
+    """
+    changed = 0
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def build(
@@ -411,6 +456,34 @@ def build(
     return 0
 
 
+def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
+    """Execute and render one chapter alone (with the glossary and bibliography).
+
+    For authors: ``python -m digecon.build --preview egov`` builds
+    ``_build/preview-egov/_build/html`` without touching the main build.
+    """
+    out = root / "_build" / f"preview-{chapter}"
+    stage = out / "stage"
+    source = root / "book" / f"{chapter}.ipynb"
+    if not source.exists():
+        raise FileNotFoundError(f"no chapter notebook {source}")
+    stage_sources(root, stage)
+    toc = (
+        f"format: jb-book\nroot: book/{chapter}\nchapters:\n"
+        "- file: book/glossary\n- file: book/bibliography\n"
+    )
+    _write_if_changed(stage / "_toc.yml", toc)
+    res = execute_one(str(source), str(stage / "book" / f"{chapter}.ipynb"), str(root))
+    print(f"{res.notebook}: {res.status} in {res.seconds:.1f} s", flush=True)
+    if res.status == "failed":
+        print(res.error, file=sys.stderr)
+        return 1
+    from digecon import pages
+
+    _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
+    return render(stage, out, strict=strict)
+
+
 def _write_run_log(root: Path, results: list[Result]) -> None:
     """Append this build's execution counts to ``_build/executions.jsonl`` (tests read it)."""
     log = root / "_build" / "executions.jsonl"
@@ -435,7 +508,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="execute every notebook again")
     parser.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     parser.add_argument("--execute-only", action="store_true", help="execute, do not render HTML")
+    parser.add_argument("--preview", metavar="CHAPTER", help="build one chapter alone (authors)")
     args = parser.parse_args(argv)
+    if args.preview:
+        return preview(args.root.resolve(), args.preview, strict=not args.no_strict)
     return build(
         args.root.resolve(), jobs=args.jobs, force=args.force, strict=not args.no_strict,
         render_html=not args.execute_only,

@@ -35,6 +35,7 @@ import pandas as pd
 
 __all__ = [
     "READINGS",
+    "both_readings",
     "e_service_share",
     "efficiency_growth",
     "efficiency_ratio",
@@ -102,6 +103,42 @@ def efficiency_ratio(
     if (den <= 0).any():
         raise ValueError(f"{den_name} must be positive to divide by it; got {den.min()}")
     return _scalar_or_array(num / den)
+
+
+def both_readings(printed: pd.Series, threshold: float = 1.0) -> pd.DataFrame:
+    r"""The printed efficiencies of Кесте 5 under the two readings of the ratio.
+
+    ``printed`` is indexed by year. Returns columns
+
+    * ``printed``: the number as printed;
+    * ``verdict_formula_3``: the verdict when the printed number is what formula (3) defines,
+      result over costs :math:`R/TC` (above ``threshold`` is effective; the section says so
+      itself, lines 369-370: below 1 the effect is smaller than the costs);
+    * ``verdict_text``: the verdict when the number is costs over result :math:`TC/R`, the
+      way the text reads Кесте 5 (2,776 "worst", 0,739 "best");
+    * ``inverse``: :math:`1/x`, the value formula (3) would give if the text's reading is
+      right;
+    * ``readings_agree``: whether the two verdicts coincide (they never do away from 1).
+
+    >>> both_readings(pd.Series([2.0, 0.8], index=[2010, 2020]))["verdict_formula_3"].tolist()
+    ['effective', 'not effective']
+    """
+    if not isinstance(printed, pd.Series):
+        raise ValueError(f"printed must be a pandas Series indexed by year; got {type(printed)}")
+    values = _as_array(printed.to_numpy(), "printed")
+    if (values <= 0).any():
+        raise ValueError("printed efficiencies must be positive ratios")
+    out = pd.DataFrame(
+        {
+            "year": printed.index.to_numpy(),
+            "printed": values,
+            "verdict_formula_3": [verdict(v, "output/input", threshold) for v in values],
+            "verdict_text": [verdict(v, "input/output", threshold) for v in values],
+            "inverse": 1.0 / values,
+        }
+    )
+    out["readings_agree"] = out["verdict_formula_3"] == out["verdict_text"]
+    return out
 
 
 def verdict(

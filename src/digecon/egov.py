@@ -181,3 +181,29 @@ def match_official(
             rows.append({**{c: row[c] for c in id_columns}, "component": comp,
                          "official": o, "rule": rule})
     return pd.DataFrame(rows, columns=[*id_columns, "component", "official", "rule"])
+
+
+def contributions(official: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Split the change of the EGDI between two surveys into its components' shares.
+
+    Because the EGDI is the equal-weight mean of OSI, TII and HCI, its change is exactly
+    :math:`\\Delta EGDI = (\\Delta OSI + \\Delta TII + \\Delta HCI)/3`. ``official`` holds one
+    country's rows (``survey_year`` and the four columns). Returns ``component, start, end,
+    change, contribution`` (contribution = change / 3, so the three add up to the EGDI change).
+
+    >>> o = pd.DataFrame({"survey_year": [2005, 2024], "egdi": [0.4, 0.7],
+    ...                   "osi": [0.3, 0.9], "tii": [0.1, 0.4], "hci": [0.8, 0.8]})
+    >>> contributions(o, 2005, 2024)["contribution"].round(2).tolist()
+    [0.2, 0.1, 0.0]
+    """
+    rows = official.set_index("survey_year")
+    for year in (start, end):
+        if year not in rows.index:
+            raise ValueError(f"no survey year {year}; available: {sorted(rows.index.tolist())}")
+    out = []
+    for comp in ("osi", "tii", "hci"):
+        a, b = float(rows.at[start, comp]), float(rows.at[end, comp])
+        out.append(
+            {"component": comp, "start": a, "end": b, "change": b - a, "contribution": (b - a) / 3}
+        )
+    return pd.DataFrame(out)

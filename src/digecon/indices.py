@@ -22,6 +22,7 @@ how firm each unit's rank is.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -31,11 +32,13 @@ __all__ = [
     "AGGREGATIONS",
     "NORMALIZATIONS",
     "aggregate",
+    "check_choices",
     "competition_rank",
     "composite_index",
     "normalize",
     "rank_share",
     "rank_uncertainty",
+    "truncate",
     "weights",
 ]
 
@@ -283,6 +286,48 @@ def rank_share(rank: float | pd.Series, n_ranked: float | pd.Series,
     if (n <= 0).any():
         raise ValueError(f"rank_share: number ranked must be > 0, got {n_ranked!r}")
     return scale * rank / n_ranked
+
+
+def truncate(value: float, decimals: int = 0) -> float:
+    """Cut a number to ``decimals`` places without rounding (as the dissertation's Кесте 22
+    and some of its EGDI scores do): 1.895 -> 1.8, -1.895 -> -1.8.
+
+    >>> truncate(1.8947, 1), truncate(3.71, 0), truncate(0.79686, 2)
+    (1.8, 3.0, 0.79)
+    """
+    if int(decimals) < 0:
+        raise ValueError(f"truncate: decimals must be >= 0, got {decimals}")
+    factor = 10.0 ** int(decimals)
+    sign = -1.0 if value < 0 else 1.0
+    return sign * math.floor(abs(float(value)) * factor + 1e-9) / factor
+
+
+def check_choices(normalization: str, aggregation: str) -> tuple[str, str]:
+    """Check a normalization/aggregation pair before building an index.
+
+    The geometric mean needs values > 0, which min-max (the worst unit gets 0) and z-scores
+    (half the units are negative) do not give.
+
+    >>> check_choices("rank", "geometric")
+    ('rank', 'geometric')
+    >>> check_choices("minmax", "geometric")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: normalization 'minmax' gives zero or negative values, ...
+    """
+    if normalization not in NORMALIZATIONS:
+        raise ValueError(
+            f"unknown normalization {normalization!r}; expected one of {NORMALIZATIONS}"
+        )
+    if aggregation not in AGGREGATIONS:
+        raise ValueError(f"unknown aggregation {aggregation!r}; expected one of {AGGREGATIONS}")
+    if aggregation == "geometric" and normalization in ("minmax", "zscore"):
+        raise ValueError(
+            f"normalization {normalization!r} gives zero or negative values, which "
+            "the geometric mean cannot take; use 'distance_to_leader' or 'rank' "
+            "with 'geometric'"
+        )
+    return normalization, aggregation
 
 
 def composite_index(

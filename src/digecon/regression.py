@@ -28,6 +28,7 @@ __all__ = [
     "OLSTables",
     "apply_equation",
     "collinearity",
+    "drift_forecast",
     "evaluate",
     "forecast_y",
     "ols",
@@ -36,6 +37,7 @@ __all__ = [
     "stepwise",
     "trend_forecast",
     "trend_models",
+    "trend_regression_forecaster",
 ]
 
 
@@ -573,13 +575,20 @@ def scenarios(
     base: pd.DataFrame,
     multipliers: Mapping[str, float | Mapping[str, float]],
     model: OLSTables | None = None,
+    anchor: Mapping[str, float] | pd.Series | None = None,
 ) -> pd.DataFrame:
     """Scale baseline regressor paths per scenario and, given a model, forecast the response.
 
     ``multipliers`` maps a scenario name to one factor for every column, or to a mapping
-    column -> factor (columns not named keep factor 1). Returns one row per scenario and row
+    column -> factor (columns not named keep factor 1). Without ``anchor`` the factor scales
+    the level (``f * base``); with ``anchor`` (the last observed value of each column) it
+    scales the change from it (``anchor + f * (base - anchor)``: 0.9 means the regressors
+    grow 10 % less than their baseline path). Returns one row per scenario and row
     of ``base`` with the columns ``scenario``, the index of ``base`` (as column ``index``),
     the scaled regressors and, with ``model``, ``forecast``.
+
+    >>> scenarios(pd.DataFrame({"x": [3.0]}), {"half": 0.5}, anchor={"x": 1.0})["x"].item()
+    2.0
 
     >>> base = pd.DataFrame({"x": [1.0, 2.0]}, index=[2025, 2026])
     >>> s = scenarios(base, {"low": 0.5, "high": {"x": 2.0}})
@@ -599,13 +608,104 @@ def scenarios(
                              f"column of base ({list(data.columns)})")
         scaled = data.copy()
         for c, f in factors.items():
-            scaled[c] = scaled[c] * float(f)
+            if anchor is None:
+                scaled[c] = scaled[c] * float(f)
+            else:
+                if c not in anchor:
+                    raise ValueError(f"{where}: anchor has no value for column {c!r}")
+                a = float(anchor[c])
+                scaled[c] = a + float(f) * (scaled[c] - a)
         if model is not None:
             scaled["forecast"] = forecast_y(model, scaled)["forecast"]
         scaled.insert(0, "index", scaled.index)
         scaled.insert(0, "scenario", name)
         frames.append(scaled.reset_index(drop=True))
     return pd.concat(frames, ignore_index=True)
+
+
+def drift_forecast(series: pd.Series, horizon: int = 5, alpha: float = 0.05) -> pd.DataFrame:
+    """The drift (random walk with drift) forecast with its prediction interval.
+
+    The forecast is the last value plus ``h`` times the average change; the interval is
+    ``forecast ± z * sigma * sqrt(h * (1 + h / (T - 1)))`` with ``sigma`` the standard
+    deviation of the changes around their mean and ``z`` the normal quantile (Hyndman and
+    Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed., section 5.5). The index
+    must be consecutive integers (years). Columns: ``index, h, forecast, lower, upper``.
+
+    >>> s = pd.Series([1.0, 2.0, 4.0, 5.0], index=[2000, 2001, 2002, 2003])
+    >>> f = drift_forecast(s, 2)
+    >>> f[["index", "forecast"]].to_dict("records")
+    [{'index': 2004, 'forecast': 6.333333333333333}, {'index': 2005, 'forecast': 7.666666666666666}]
+    """
+    where = "drift_forecast"
+    if not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise ValueError(f"{where}: horizon must be a positive integer, got {horizon!r}")
+    if not 0 < alpha < 1:
+        raise ValueError(f"{where}: alpha must be between 0 and 1, got {alpha}")
+    s = _series(series, where)
+    from scipy import stats
+
+    changes = np.diff(s.to_numpy())
+    n = len(s)
+    slope = float(changes.mean())
+    sigma = float(changes.std(ddof=1))
+    h = np.arange(1, horizon + 1, dtype=float)
+    fc = float(s.iloc[-1]) + slope * h
+    half = float(stats.norm.ppf(1 - alpha / 2)) * sigma * np.sqrt(h * (1 + h / (n - 1)))
+    start = int(s.index[-1]) + 1
+    return pd.DataFrame(
+        {
+            "index": range(start, start + horizon),
+            "h": h.astype(int),
+            "forecast": fc,
+            "lower": fc - half,
+            "upper": fc + half,
+        }
+    )
+
+
+def trend_regression_forecaster(
+    data: pd.DataFrame,
+    y: str,
+    xs: Sequence[str],
+    forms: Mapping[str, str] | None = None,
+    exclude: Sequence[Any] = (),
+) -> Callable[[pd.Series, int], np.ndarray]:
+    """A forecaster for :func:`evaluate`: refit the regression, project its regressors by trends.
+
+    For a training series (indexed by the rows of ``data``) the returned function fits ``y``
+    on ``xs`` over those rows (leaving out the rows in ``exclude``), projects each regressor
+    ``h`` steps ahead with :func:`trend_forecast` in its form (``forms[x]``, default
+    ``linear``) fitted on the same rows, and forecasts ``y`` from the projected regressors:
+    the honest way to test a regression that will be used with forecast regressors.
+
+    >>> df = pd.DataFrame({"x": [1.0, 2, 3, 4, 5, 6], "y": [2.0, 4.1, 5.9, 8.2, 9.8, 12.1]})
+    >>> f = trend_regression_forecaster(df, "y", ["x"])
+    >>> f(df["y"].iloc[:5], 1).round(2).tolist()
+    [11.91]
+    """
+    where = "trend_regression_forecaster"
+    xs = list(xs)
+    forms = dict(forms or {})
+    unknown = [v for v in forms if v not in xs]
+    if unknown:
+        raise ValueError(
+            f"{where}: a trend form is given for {unknown[0]!r}, which is not "
+            f"one of the regressors {xs}"
+        )
+    frame = _numeric_frame(data, [y, *xs], where)
+
+    def forecast(train: pd.Series, h: int) -> np.ndarray:
+        rows = frame.loc[train.index]
+        fit_rows = rows.drop(index=[r for r in exclude if r in rows.index])
+        model = ols(fit_rows, y, xs)
+        future = {
+            x: trend_forecast(rows[x], forms.get(x, "linear"), horizon=h)["forecast"].to_numpy()
+            for x in xs
+        }
+        return forecast_y(model, pd.DataFrame(future))["forecast"].to_numpy()
+
+    return forecast
 
 
 # ----------------------------------------------------------------------------- evaluation

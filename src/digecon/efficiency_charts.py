@@ -1,0 +1,297 @@
+"""Figures and display tables of the chapter "efficiency" (dissertation section 1.2).
+
+Every function takes the transcribed tables (``digecon.data.load``) and a language code and
+returns a matplotlib ``Figure`` or a display table whose labels come from the vocabulary
+(:func:`digecon.i18n.t`), never from typed strings. The data-preparation helpers
+(:func:`yearly_efficiency`, :func:`table5`, :func:`period_comparison`) are tested by hand.
+
+>>> import pandas as pd
+>>> k5 = pd.DataFrame({"period": ["pre_program", "pre_program"], "row": ["2010", "total"],
+...                    "year": [2010, None], "efficiency": [2.776, 1.771]})
+>>> yearly_efficiency(k5).to_dict()
+{2010: 2.776}
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from digecon import efficiency as ef
+from digecon.i18n import check_lang, t
+from digecon.plots import PALETTE
+
+PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
+
+
+def yearly_efficiency(k5: pd.DataFrame) -> pd.Series:
+    """The yearly efficiencies of Кесте 5 (total rows dropped), indexed by year."""
+    years = k5.dropna(subset=["year"]).copy()
+    years["year"] = years["year"].astype(int)
+    return years.set_index("year")["efficiency"].sort_index()
+
+
+def table5(k5: pd.DataFrame) -> pd.DataFrame:
+    """Кесте 5 rebuilt: the yearly rows with the growth rate recomputed beside the printed one.
+
+    >>> k5 = pd.DataFrame({"period": ["pre_program"] * 2, "row": ["2010", "2011"],
+    ...                    "year": [2010, 2011], "usd_kzt_rate": [147.35, 146.62],
+    ...                    "ict_exports_mln_kzt": [1.0, 2.0], "ict_imports_mln_kzt": [3.0, 4.0],
+    ...                    "efficiency": [2.776, 2.494], "efficiency_growth_pct": [None, -10.176]})
+    >>> table5(k5)["recomputed"].round(2).tolist()
+    [nan, -10.16]
+    """
+    years = k5.dropna(subset=["year"]).copy()
+    years["year"] = years["year"].astype(int)
+    years = years.sort_values("year")
+    growth = ef.efficiency_growth(years.set_index("year")["efficiency"])
+    out = years[
+        [
+            "year",
+            "usd_kzt_rate",
+            "ict_exports_mln_kzt",
+            "ict_imports_mln_kzt",
+            "efficiency",
+            "efficiency_growth_pct",
+        ]
+    ].reset_index(drop=True)
+    out["recomputed"] = growth["growth_pct"].to_numpy()
+    return out
+
+
+def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
+    """Printed period efficiencies beside the mean of the yearly values, per period.
+
+    Returns ``period, printed, mean_of_years, years``; the dissertation defines the period
+    value as a ratio of sums (:func:`digecon.efficiency.period_efficiency`), which needs the
+    Кесте 3/4 values the text does not carry, so only the mean can be set beside it.
+    """
+    totals = k5[k5["row"] == "total"].set_index("period")["efficiency"]
+    years = k5.dropna(subset=["year"])
+    rows = []
+    for period, part in years.groupby("period", sort=False):
+        rows.append(
+            {
+                "period": period,
+                "printed": float(totals[period]),
+                "mean_of_years": float(part["efficiency"].mean()),
+                "years": f"{int(part['year'].min())}-{int(part['year'].max())}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def wrap(text: str, width: int = 34) -> str:
+    """Break a long label into lines of at most ``width`` characters.
+
+    >>> wrap("Growth rate of economic efficiency, %", 20)
+    'Growth rate of\neconomic efficiency,\n%'
+    """
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _programme_line(ax, lang: str) -> None:
+    ax.axvline(PROGRAMME_YEAR - 0.5, color="#777777", ls=":", lw=1.2)
+    ax.annotate(
+        wrap(t("programme_start", lang), 18),
+        xy=(PROGRAMME_YEAR - 0.4, 0.97),
+        xycoords=("data", "axes fraction"),
+        fontsize="x-small",
+        va="top",
+        color="#555555",
+    )
+
+
+def _year_ticks(ax, years) -> None:
+    years = sorted(int(y) for y in years)
+    ax.set_xticks([y for y in years if y % 2 == 0])
+
+
+def plot_readings(k5: pd.DataFrame, lang: str) -> plt.Figure:
+    """Кесте 5's printed efficiencies judged under the two readings of the ratio.
+
+    Both panels show the same printed numbers. Left: read as costs per unit of result, the
+    way the text reads them (below 1 is effective). Right: read as result over costs, what
+    formula (3) defines (above 1 is effective). Every year's verdict flips between the panels.
+    """
+    check_lang(lang)
+    eff = yearly_efficiency(k5)
+    fig, axes = plt.subplots(1, 2, figsize=(8.6, 3.8), sharey=True)
+    for ax, key in ((axes[0], "reading_input_output"), (axes[1], "reading_output_input")):
+        good = eff < 1 if key == "reading_input_output" else eff > 1
+        ax.plot(eff.index, eff.to_numpy(), color="#888888", lw=1.2, zorder=2)
+        ax.scatter(
+            eff.index[good],
+            eff[good],
+            color=PALETTE[2],
+            s=36,
+            zorder=3,
+            label=t("efficiency_effective", lang),
+        )
+        ax.scatter(
+            eff.index[~good],
+            eff[~good],
+            color=PALETTE[1],
+            marker="s",
+            s=30,
+            zorder=3,
+            label=t("efficiency_not_effective", lang),
+        )
+        ax.axhline(1.0, color="black", lw=0.8, ls="--", label=t("efficiency_threshold", lang))
+        _programme_line(ax, lang)
+        _year_ticks(ax, eff.index)
+        ax.set_title(t(key, lang), fontsize="medium")
+        ax.set_xlabel(t("year", lang))
+    axes[0].set_ylabel(t("ict_efficiency_ratio", lang))
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize="small")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    return fig
+
+
+def plot_growth(k5: pd.DataFrame, lang: str) -> plt.Figure:
+    """Growth rate of the efficiency each year: recomputed (bars) and printed (dots)."""
+    check_lang(lang)
+    tab = table5(k5).dropna(subset=["recomputed"])
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    colours = [PALETTE[2] if v < 0 else PALETTE[1] for v in tab["recomputed"]]
+    ax.bar(tab["year"], tab["recomputed"], color=colours, alpha=0.75, label=t("recomputed", lang))
+    ax.scatter(
+        tab["year"],
+        tab["efficiency_growth_pct"],
+        color="black",
+        s=14,
+        zorder=3,
+        label=t("printed", lang),
+    )
+    ax.axhline(0, color="black", lw=0.6)
+    _programme_line(ax, lang)
+    ax.set_xticks(list(tab["year"]))
+    ax.tick_params(axis="x", labelsize="small")
+    ax.set_xlabel(t("year", lang))
+    ax.set_ylabel(wrap(t("efficiency_growth_pct", lang), 28))
+    ax.legend(fontsize="small", loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def plot_sensitivity(k5: pd.DataFrame, shift_pct: float, lang: str) -> plt.Figure:
+    """How far one input must move to flip each year's verdict (the break-even change).
+
+    Bars give :func:`digecon.efficiency.sensitivity`'s ``break_even_pct`` for the cost (left)
+    and the result (right); the shaded band is the tested range ``±shift_pct``. A bar that
+    ends inside the band belongs to a year whose verdict flips within that range.
+    """
+    check_lang(lang)
+    if shift_pct <= 0:
+        raise ValueError(f"shift_pct must be a positive percentage; got {shift_pct}")
+    eff = yearly_efficiency(k5)
+    grid = ef.sensitivity(eff, shifts_pct=[-shift_pct, shift_pct], reading="input/output")
+    fig, axes = plt.subplots(1, 2, figsize=(8.6, 4.2), sharey=True)
+    for ax, inp, key in ((axes[0], "cost", "input_cost"), (axes[1], "result", "input_result")):
+        part = grid[grid["input"] == inp].drop_duplicates("unit")
+        be = part.set_index("unit")["break_even_pct"]
+        flips = be.abs() <= shift_pct
+        ax.axvspan(-shift_pct, shift_pct, color="#DDDDDD", label=t("tested_shift", lang))
+        ax.barh(be.index[flips], be[flips], color=PALETTE[1], label=t("verdict_flips", lang))
+        ax.barh(be.index[~flips], be[~flips], color=PALETTE[5], label=t("verdict_holds", lang))
+        ax.axvline(0, color="black", lw=0.6)
+        ax.set_title(t(key, lang), fontsize="medium")
+        ax.set_xlabel(wrap(t("break_even_pct", lang), 40))
+        ax.set_yticks(list(be.index))
+        ax.invert_yaxis()
+    axes[0].set_ylabel(t("year", lang))
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize="small")
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    return fig
+
+
+def plot_karasai(k6: pd.DataFrame, lang: str) -> plt.Figure:
+    """Кесте 6: taxpayers registered for e-services each year, by kind (log scale)."""
+    check_lang(lang)
+    wide = k6.pivot(index="year", columns="taxpayer", values="registered").sort_index()
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    for colour, name in zip(
+        PALETTE, ("individuals", "individual_entrepreneurs", "legal_entities"), strict=False
+    ):
+        ax.plot(wide.index, wide[name], marker="o", color=colour, label=t(f"taxpayer_{name}", lang))
+    ax.set_yscale("log")
+    ax.set_xticks(list(wide.index))
+    ax.set_xlabel(t("year", lang))
+    ax.set_ylabel(wrap(t("registered_taxpayers", lang), 26))
+    fig.legend(loc="lower center", ncol=3, fontsize="small")
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    return fig
+
+
+def plot_edms(survey: pd.DataFrame, lang: str) -> plt.Figure:
+    """Кесте 7: EDMS efficiency of each group and the two means, under both readings."""
+    check_lang(lang)
+    res = ef.survey_efficiency(survey)
+    order = [
+        ("group_38", "edms_group_38"),
+        ("group_12", "edms_group_12"),
+        ("mean", "mean_unweighted"),
+        ("weighted_mean", "mean_weighted"),
+    ]
+    readings = [
+        ("count_drop", "reading_count_drop"),
+        ("time_per_operation", "reading_time_per_operation"),
+    ]
+    x = np.arange(len(order))
+    width = 0.38
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    for i, (reading, key) in enumerate(readings):
+        part = res[res["reading"] == reading].set_index("group")["efficiency_pct"]
+        vals = [part[g] for g, _ in order]
+        bars = ax.bar(x + (i - 0.5) * width, vals, width, color=PALETTE[i], label=t(key, lang))
+        ax.bar_label(bars, fmt="%.1f", fontsize="x-small", padding=1)
+    ax.set_xticks(x, [wrap(t(k, lang), 16) for _, k in order], fontsize="small")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(t("edms_efficiency_pct", lang))
+    fig.legend(loc="lower center", ncol=2, fontsize="small")
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    return fig
+
+
+def readings_table(k5: pd.DataFrame) -> pd.DataFrame:
+    """Each year's printed efficiency with its verdict under formula (3) and under the text."""
+    return ef.both_readings(yearly_efficiency(k5))
+
+
+def check_years(years: tuple[int, int], efficiency: pd.Series) -> tuple[int, int]:
+    """Validate the chapter's ``years`` parameter: two years of Кесте 5, the first earlier.
+
+    >>> check_years((2010, 2021), pd.Series([1.0, 2.0], index=[2010, 2021]))
+    (2010, 2021)
+    """
+    if len(years) != 2:
+        raise ValueError(f"years must be a pair (start, end); got {years!r}")
+    start, end = int(years[0]), int(years[1])
+    have = sorted(int(y) for y in efficiency.index)
+    for y in (start, end):
+        if y not in have:
+            raise ValueError(f"year {y} is not in Кесте 5; choose from {have[0]}-{have[-1]}")
+    if start >= end:
+        raise ValueError(f"years must run forward: {start} is not before {end}")
+    return start, end
+
+
+def audit_checked(rows: pd.DataFrame, lang: str):
+    """The audit rows that could be checked (verdict reproduces or differs), for display.
+
+    Drops the chapter, source and official columns (the same for every row here) and
+    formats the numbers; returns a pandas ``Styler`` with headers in ``lang``.
+    """
+    from digecon import audit
+
+    check_lang(lang)
+    part = rows[rows["verdict"] != audit.CANNOT].reset_index(drop=True)
+    shown = audit.translate(part, lang)
+    drop = [t(k, lang) for k in ("chapter", "source", "official")]
+    shown = shown.drop(columns=drop)
+    return shown.style.format(precision=3, na_rep="–").hide(axis="index")

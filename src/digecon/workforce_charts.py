@@ -1,0 +1,292 @@
+"""Tables and figures of the chapter "ICT workforce" (dissertation section 3.2, article 004).
+
+Data-prep helpers read the transcribed running-text figures, the ICT-cost structure, the
+monotown table and the regional digitalization index; figure functions return a matplotlib
+``Figure`` labelled through :mod:`digecon.i18n` in the reader's language.
+
+>>> from digecon.data import load
+>>> figures = workforce_figures(load("workforce-text-figures"))
+>>> figures["d2152_it_need_2013"], figures["d2152_it_need_2021"]
+(4449.0, 7038.0)
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from digecon.ecommerce_charts import wrap
+from digecon.growth import growth_rate
+from digecon.i18n import check_lang, place, t
+from digecon.plots import PALETTE
+
+#: the 14 oblasts before the 2022 reform (article 004 counts monotowns in these)
+OBLASTS_PRE2022 = [
+    "KZ-AKM", "KZ-AKT", "KZ-ALM", "KZ-ATY", "KZ-ZAP", "KZ-ZHA", "KZ-KAR", "KZ-KUS", "KZ-KZY",
+    "KZ-MAN", "KZ-PAV", "KZ-SEV", "KZ-VOS", "KZ-YUZ",
+]  # fmt: skip
+#: the 17 oblasts after the 2022 reform (Abai, Zhetisu and Ulytau added)
+OBLASTS_2022 = [*OBLASTS_PRE2022, "KZ-ABY", "KZ-ZHT", "KZ-ULT"]
+#: TVET IT specialities listed at line 3909 of the dissertation (six names)
+TVET_SPECIALITIES_LISTED = 6
+
+
+def workforce_figures(text: pd.DataFrame) -> dict[str, float]:
+    """Every running-text figure of the workforce table as ``{figure_id: value}``."""
+    if text["figure_id"].duplicated().any():
+        dup = text.loc[text["figure_id"].duplicated(), "figure_id"].iloc[0]
+        raise ValueError(f"workforce text figures: figure_id {dup!r} appears twice")
+    return {str(k): float(v) for k, v in zip(text["figure_id"], text["value"], strict=True)}
+
+
+def need_growth(figures: dict[str, float]) -> float:
+    """Per cent growth of the need for IT specialists from 2013 to 2021 (line 2152).
+
+    >>> round(need_growth({"d2152_it_need_2013": 4449.0, "d2152_it_need_2021": 7038.0}), 1)
+    58.2
+    """
+    s = pd.Series([figures["d2152_it_need_2013"], figures["d2152_it_need_2021"]], [2013, 2021])
+    return float(growth_rate(s, method="base")["change_pct"].iloc[-1])
+
+
+def two_numbers(figures: dict[str, float]) -> pd.DataFrame:
+    """Where the text gives two numbers for one thing: the quantity and both values.
+
+    Columns ``quantity`` (a vocabulary key), ``first``, ``first_label`` (how to label it:
+    a text line or "recomputed"/"listed"), ``second``, ``second_label``.
+
+    >>> from digecon.data import load
+    >>> pairs = two_numbers(workforce_figures(load("workforce-text-figures")))
+    >>> pairs[["first", "second"]].round(1).values.tolist()
+    [[63.0, 58.2], [5.0, 6.0], [318.0, 300.0]]
+    """
+    f = figures
+    return pd.DataFrame(
+        [
+            ("need_growth_pct", f["d2152_it_need_growth"], 2152, need_growth(f), "recomputed"),
+            ("ict_specialities_n", f["d3850_specialities"], 3850, f["d3909_specialities"], 3909),
+            ("tvet_ict", f["d3850_tvet_ict"], 3850, f["d3908_tvet_ict"], 3908),
+        ],
+        columns=["quantity", "first", "first_label", "second", "second_label"],
+    )  # fmt: skip
+
+
+def institutions(figures: dict[str, float]) -> pd.Series:
+    """The counts of institutions the text gives (some are lower bounds), by vocabulary key."""
+    return pd.Series(
+        {
+            "universities_ict": figures["d3850_universities"],
+            "tvet_ict": figures["d3850_tvet_ict"],
+            "tvet_public": figures["d3908_tvet_public"],
+            "tvet_private": figures["d3908_tvet_private"],
+            "tvet_total": figures["d3908_tvet_total"],
+        }
+    )
+
+
+def monotowns_by_region(mono: pd.DataFrame, borders: str = "pre2022") -> pd.Series:
+    """Number of monotowns per oblast, zeros included, on the old (14) or new (17) map.
+
+    >>> from digecon.data import load
+    >>> m = load("monotowns-printed")
+    >>> old, new = monotowns_by_region(m), monotowns_by_region(m, "2022")
+    >>> int(old["KZ-KAR"]), int(new["KZ-KAR"]), int(new["KZ-ULT"]), len(old), len(new)
+    (8, 5, 3, 14, 17)
+    """
+    if borders == "pre2022":
+        col, regions = "region_code", OBLASTS_PRE2022
+    elif borders == "2022":
+        col, regions = "region_code_2022", OBLASTS_2022
+    else:
+        raise ValueError(
+            f"monotowns_by_region: borders {borders!r} unknown; use 'pre2022' or '2022'"
+        )
+    counts = mono.groupby(col).size()
+    unknown = sorted(set(counts.index) - set(regions))
+    if unknown:
+        raise ValueError(
+            f"monotowns_by_region: region code {unknown[0]!r} not among {borders} oblasts"
+        )
+    return counts.reindex(regions, fill_value=0).astype(int).sort_values(ascending=False)
+
+
+def survey_with_remainder(values: dict[str, float]) -> pd.Series:
+    """Survey shares (per cent) plus the remainder to 100 that the source leaves unsaid.
+
+    >>> survey_with_remainder({"a": 47.0, "b": 21.9, "c": 21.0}).round(1).tolist()
+    [47.0, 21.9, 21.0, 10.1]
+    """
+    s = pd.Series(values, dtype="float64")
+    rest = 100.0 - float(s.sum())
+    if rest < -0.05:
+        raise ValueError(f"survey shares add to {s.sum():.1f}, more than 100")
+    s["rest"] = max(rest, 0.0)
+    return s
+
+
+# ------------------------------------------------------------------------------------------
+# figures
+
+
+def plot_need_vs_supply(figures: dict[str, float], lang: str) -> plt.Figure:
+    """The two figures of the need for IT specialists beside the yearly output of graduates."""
+    check_lang(lang)
+    fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    labels = [
+        f"{t('ict_specialists_need', lang).split(',')[0]}, 2013",
+        f"{t('ict_specialists_need', lang).split(',')[0]}, 2021",
+        t("ict_trained_per_year", lang),
+    ]
+    values = [
+        figures["d2152_it_need_2013"],
+        figures["d2152_it_need_2021"],
+        figures["d3927_ict_graduates"] * 1000,
+    ]
+    colours = [PALETTE[1], PALETTE[1], PALETTE[0]]
+    ax.barh([wrap(x, 34) for x in labels], values, color=colours)
+    for y, v in enumerate(values):
+        ax.text(v, y, f" {v:,.0f}".replace(",", " "), va="center", fontsize="small")
+    ax.set_xlim(0, max(values) * 1.2)
+    ax.invert_yaxis()
+    ax.set_xlabel(t("persons_count", lang))
+    fig.tight_layout()
+    return fig
+
+
+def plot_two_numbers(pairs: pd.DataFrame, lang: str) -> plt.Figure:
+    """One small panel per quantity: the two numbers the sources give, side by side."""
+    check_lang(lang)
+    fig, axes = plt.subplots(1, len(pairs), figsize=(7.5, 3.3))
+    for ax, (_, r) in zip(np.atleast_1d(axes), pairs.iterrows(), strict=True):
+        names = []
+        for lab in (r["first_label"], r["second_label"]):
+            if isinstance(lab, str):
+                names.append(t(lab, lang))
+            else:
+                names.append(t("text_line_n", lang).format(n=int(lab)))
+        ax.bar([wrap(n, 14) for n in names], [r["first"], r["second"]], color=PALETTE[:2])
+        for x, v in enumerate([r["first"], r["second"]]):
+            ax.text(x, v, f"{v:.3g}", ha="center", va="bottom", fontsize="small")
+        ax.set_ylim(0, max(r["first"], r["second"]) * 1.2)
+        ax.set_title(wrap(t(r["quantity"], lang), 24), fontsize="small")
+        ax.tick_params(axis="x", labelsize="x-small")
+    fig.tight_layout()
+    return fig
+
+
+def plot_institutions(counts: pd.Series, lang: str) -> plt.Figure:
+    """Horizontal bars: universities and TVET institutions (hatched where a lower bound)."""
+    check_lang(lang)
+    fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    lower = {"tvet_public", "tvet_private", "tvet_total"}
+    names = [wrap(t(k, lang), 36) for k in counts.index]
+    colours = [
+        PALETTE[0] if k in ("universities_ict", "tvet_ict") else "#BBBBBB" for k in counts.index
+    ]
+    bars = ax.barh(names, counts.to_numpy(), color=colours)
+    for bar, key in zip(bars, counts.index, strict=True):
+        if key in lower:
+            bar.set_hatch("//")
+    ax.invert_yaxis()
+    ax.set_xlabel(t("institutions_count", lang))
+    fig.tight_layout()
+    return fig
+
+
+def plot_costs_by_industry(ind: pd.DataFrame, lang: str) -> plt.Figure:
+    """The printed shares of ICT costs by industry (lines 3866-3875), largest first."""
+    check_lang(lang)
+    d = ind.sort_values("share_pct")
+    d = pd.concat([d[d["industry"] == "other"], d[d["industry"] != "other"]])
+    fig, ax = plt.subplots(figsize=(7.0, 3.8))
+    names = [t(f"ind_{k}", lang) for k in d["industry"]]
+    colours = ["#BBBBBB" if k == "other" else PALETTE[0] for k in d["industry"]]
+    ax.barh(names, d["share_pct"], color=colours)
+    for y, v in enumerate(d["share_pct"]):
+        ax.text(v, y, f" {v:.1f}", va="center", fontsize="x-small")
+    ax.set_xlabel(t("ict_costs_share_pct", lang))
+    ax.tick_params(axis="y", labelsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def plot_monotowns(old: pd.Series, new: pd.Series, lang: str) -> plt.Figure:
+    """Monotowns per oblast on the 14-oblast map of the article and on the 2022 map."""
+    check_lang(lang)
+    fig, axes = plt.subplots(1, 2, figsize=(8.0, 4.6), sharex=True)
+    for ax, counts, key in [(axes[0], old, "borders_pre2022"), (axes[1], new, "borders_2022")]:
+        names = [place(c, lang) for c in counts.index]
+        colours = [PALETTE[1] if v == 0 else PALETTE[0] for v in counts]
+        ax.barh(names, counts.to_numpy(), color=colours)
+        for y, v in enumerate(counts):
+            ax.text(v, y, f" {v}", va="center", fontsize="x-small")
+        ax.invert_yaxis()
+        ax.set_title(wrap(t(key, lang), 30), fontsize="small")
+        ax.set_xlabel(t("number_of_monotowns", lang))
+        ax.tick_params(axis="y", labelsize="x-small")
+    fig.tight_layout()
+    return fig
+
+
+def plot_divide_tiles(
+    tiles: pd.DataFrame, monotowns: pd.Series, index: pd.Series, lang: str
+) -> plt.Figure:
+    """Two tile maps of the 2022 regions: monotowns per region and the digitalization index."""
+    check_lang(lang)
+    fig, axes = plt.subplots(1, 2, figsize=(9.0, 3.9))
+    panels = [
+        (axes[0], monotowns.reindex(tiles["code"]), "number_of_monotowns", "Oranges", "{:.0f}"),
+        (axes[1], index.reindex(tiles["code"]), "digital_index_2023", "Blues", "{:.3f}"),
+    ]  # fmt: skip
+    for ax, values, key, cmap_name, fmt in panels:
+        cmap = plt.get_cmap(cmap_name)
+        vmin, vmax = float(np.nanmin(values)), float(np.nanmax(values))
+        for (_, tile), v in zip(tiles.iterrows(), values, strict=True):
+            x, y = tile["tile_col"], -tile["tile_row"]
+            level = 0.1 if vmax == vmin or np.isnan(v) else 0.1 + 0.8 * (v - vmin) / (vmax - vmin)
+            colour = "#EEEEEE" if np.isnan(v) else cmap(level)
+            ax.add_patch(plt.Rectangle((x, y), 0.95, 0.95, color=colour))
+            name = place(tile["code"], lang).replace(" облысы", "").replace(" қаласы", "")
+            name = name.replace(" Region", "").replace(" область", "").replace("область ", "")
+            text_colour = "white" if level > 0.6 else "black"
+            ax.text(x + 0.475, y + 0.62, wrap(name, 10, break_words=False), ha="center",
+                    va="center", fontsize=5, color=text_colour)  # fmt: skip
+            if not np.isnan(v):
+                ax.text(x + 0.475, y + 0.22, fmt.format(v), ha="center", va="center",
+                        fontsize=7, weight="bold", color=text_colour)  # fmt: skip
+        ax.set_xlim(-0.1, 7.1)
+        ax.set_ylim(-4.1, 1.05)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_title(wrap(t(key, lang), 40), fontsize="small")
+    fig.tight_layout()
+    return fig
+
+
+def plot_survey(ratings: pd.Series, reasons: pd.Series, lang: str) -> plt.Figure:
+    """Two stacked 100 % bars: the 1-5 ratings and the reasons for leaving the public sector."""
+    check_lang(lang)
+    fig, axes = plt.subplots(2, 1, figsize=(8.5, 3.4))
+    rating_names = [t("score_n", lang).format(n=k) if k != "rest" else t("score_rest", lang)
+                    for k in ratings.index]  # fmt: skip
+    reason_names = [t(f"reason_{k}", lang) for k in reasons.index]
+    colours = [PALETTE[5], PALETTE[0], PALETTE[2], "#CCCCCC"]
+    for ax, values, names, key in [
+        (axes[0], ratings, rating_names, "survey_rating"),
+        (axes[1], reasons, reason_names, "survey_reasons"),
+    ]:
+        left = 0.0
+        for v, name, colour in zip(values, names, colours, strict=False):
+            ax.barh([0], [v], left=left, color=colour, label=f"{name}")
+            if v >= 6:
+                ax.text(left + v / 2, 0, f"{v:.1f}", ha="center", va="center", fontsize="small")
+            left += v
+        ax.set_xlim(0, 100)
+        ax.set_yticks([])
+        ax.set_title(t(key, lang), fontsize="small", loc="left")
+        ax.legend(fontsize="x-small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    axes[1].set_xlabel(t("respondents_pct", lang))
+    axes[0].set_xticklabels([])
+    fig.tight_layout()
+    return fig

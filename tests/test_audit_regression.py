@@ -1,0 +1,88 @@
+"""The audit of section 2.4 (stepwise regression of GDP per capita and its forecasts)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from digecon import data
+from digecon.audit import AUDIT_COLUMNS
+from digecon.audits import regression as ar
+
+
+@pytest.fixture(scope="module")
+def audit() -> pd.DataFrame:
+    return ar.audit()
+
+
+def test_shape_and_columns(audit):
+    assert list(audit.columns) == AUDIT_COLUMNS
+    assert set(audit["chapter"]) == {"regression"}
+    # one row per transcribed printed number: 17 + 40 + 108 + 96 + 16 + 25 + 8 + 40 + 19,
+    # plus one 'cannot' row for the scenario band
+    n_printed = sum(len(data.load(n)) for n in [
+        "regression-model-summary", "regression-anova", "regression-excluded",
+        "regression-coefficients", "regression-residual-stats", "regression-forecast",
+        "regression-forecast-errors", "regression-forecast-intervals",
+        "regression-text-figures"])
+    assert n_printed == 369
+    assert len(audit) == n_printed + 1
+
+
+def test_every_differs_is_explained(audit):
+    assert (audit.loc[audit["verdict"] != "reproduces", "why"].str.len() > 0).all()
+
+
+def test_sample_is_2000_2020_with_the_duplicated_2009(audit):
+    wide = ar.sample()
+    assert wide.index.tolist() == list(range(2000, 2021))  # ANOVA total df 20 -> n = 21
+    # the appendix prints the 2010 GDP per capita also for 2009
+    assert wide.loc[2009, "y"] == wide.loc[2010, "y"] == 1336605.6
+
+
+def test_spss_tables_reproduce(audit):
+    # Кесте 25-28 reproduce digit for digit from the appendix data (2000-2020)
+    spss = audit[audit["location"].str.match(r"Кесте 2[5-8],")]
+    assert len(spss) == 17 + 40 + 108 + 96
+    assert (spss["verdict"] == "reproduces").all()
+
+
+def test_final_coefficients(audit):
+    b = ar.fits()[4].coefficients.set_index("term")["b"]
+    assert b.round(3).to_dict() == {"const": -152734.69, "x4": 189882.725, "x3": 109869.12,
+                                    "x6": 73210.701, "x5": -60.967}
+
+
+def test_y_forecast_2022_from_printed_equation(audit):
+    # -152734.69 + 109869.12*17.349 + 189882.725*12.8365 - 60.967*24817.32957
+    # + 73210.701*17.1316807 = -152734.69 + 1906119.363 + 2437429.599 - 1513038.132
+    # + 1254222.353 = 3931998.494 -> printed 3931998.5
+    row = audit[audit["location"] == "Кесте 29 (second), line 3495"].iloc[0]
+    assert row["recomputed"] == pytest.approx(3931998.494, abs=1e-3)
+    assert row["verdict"] == "reproduces"
+
+
+def test_table30_is_a_standard_deviation(audit):
+    # X5: sd of 14756 ... 22665 (2000-2020) and the five printed forecasts = 4038.236
+    row = audit[audit["location"] == "Кесте 30, line 3544"].iloc[0]
+    assert row["recomputed"] == pytest.approx(4038.236, abs=5e-4)
+    assert row["verdict"] == "reproduces"
+
+
+def test_x5_upper_bounds_use_the_wrong_cell(audit):
+    # 2023 upper printed 41885.182 = 25402.36251 + 16482.82 (the 2022 lower bound);
+    # forecast + marginal error would be 25402.36251 + 8334.51 = 33736.87
+    row = audit[audit["location"] == "Кесте 31, line 3591"].iloc[0]
+    assert row["printed"] == pytest.approx(25402.36251 + 16482.82, abs=1e-3)
+    assert row["recomputed"] == pytest.approx(33736.87, abs=0.01)
+    assert row["verdict"] == "differs"
+
+
+def test_scenarios_differ(audit):
+    rows = audit[audit["quantity"].str.contains("pessimistic|optimistic")]
+    assert rows["verdict"].tolist() == ["differs", "differs"]
+
+
+def test_verdict_counts(audit):
+    counts = audit["verdict"].value_counts().to_dict()
+    assert counts == {"reproduces": 334, "differs": 35, "cannot be recomputed": 1}

@@ -378,9 +378,10 @@ def stage_mathjax(root: Path, stage: Path) -> None:
 
 def write_generated_pages(root: Path, stage: Path) -> None:
     """Pages written from the library: the glossary and the execution status."""
-    from digecon import pages
+    from digecon import appendix, pages
 
     _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
+    _write_if_changed(stage / "book" / "data.md", appendix.data_appendix_page())
     records = {}
     for nb in toc_notebooks(root):
         rel = _rel(nb, root)
@@ -478,9 +479,10 @@ def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
     if res.status == "failed":
         print(res.error, file=sys.stderr)
         return 1
-    from digecon import pages
+    from digecon import appendix, pages
 
     _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
+    _write_if_changed(stage / "book" / "data.md", appendix.data_appendix_page())
     return render(stage, out, strict=strict)
 
 

@@ -1,0 +1,82 @@
+"""The whole book: every notebook executed by papermill, the strict build, the pages it holds."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from digecon import build
+from tests.conftest import ROOT, last_executions
+
+pytestmark = [pytest.mark.book, pytest.mark.xdist_group("book")]
+
+
+def pages():
+    return build.toc_documents(ROOT / "_toc.yml")
+
+
+def test_every_page_of_the_toc_is_built(built_book):
+    for doc in pages():
+        assert (built_book / f"{doc}.html").exists(), doc
+    assert (built_book / "index.html").exists()
+
+
+def test_every_notebook_ran_ok(built_book):
+    for nb in build.toc_notebooks(ROOT):
+        rec = build.stored_record(ROOT / "_build" / "stage" / nb.relative_to(ROOT))
+        assert rec and rec["status"] == "ok", nb
+        assert rec["python"].startswith("3.11")
+
+
+def test_a_rebuild_with_nothing_changed_executes_no_notebook(built_book):
+    proc = subprocess.run([sys.executable, "-m", "digecon.build"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    record = last_executions(ROOT)
+    assert record["executed"] == [], record
+    assert len(record["cached"]) == len(build.toc_notebooks(ROOT))
+
+
+def test_status_page_lists_every_notebook(built_book):
+    html = (built_book / "book" / "status.html").read_text(encoding="utf-8")
+    for nb in build.toc_notebooks(ROOT):
+        assert nb.relative_to(ROOT).as_posix() in html
+    assert "failed" not in html.split("<main", 1)[-1]
+
+
+def test_chapter_pages_have_three_languages_and_alt_text(built_book):
+    for nb in build.toc_notebooks(ROOT):
+        doc = nb.relative_to(ROOT).with_suffix(".html")
+        html = (built_book / doc).read_text(encoding="utf-8")
+        for lang in ("kk", "ru", "en"):
+            assert f'data-sync-id="{lang}"' in html, (doc, lang)
+        for img in re.findall(r"<img [^>]*>", html.split("<main", 1)[-1]):
+            if "_images/" in img:
+                assert re.search(r'alt="[^"]+"', img), (doc, img[:120])
+        assert "Figure size" not in html, f"{doc}: a figure was glued as text"
+
+
+def test_parameter_cells_hidden_in_html(built_book):
+    for nb in build.toc_notebooks(ROOT):
+        html = (built_book / nb.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8")
+        assert 'lang = "kk"' not in html, f"{nb.name}: the parameters cell is visible"
+        assert "find_spec" not in html, f"{nb.name}: the bootstrap cell is visible"
+
+
+def test_glossary_and_bibliography(built_book):
+    glossary = (built_book / "book" / "glossary.html").read_text(encoding="utf-8")
+    assert glossary.count('<dt id="term-') >= 100
+    bib = (built_book / "book" / "bibliography.html").read_text(encoding="utf-8")
+    assert "Доскеева" in bib and "United Nations" in bib
+
+
+def test_search_index_is_russian(built_book):
+    js = (built_book / "searchindex.js").read_text(encoding="utf-8")
+    assert js.startswith("Search.setIndex(")
+    html = (built_book / "search.html").read_text(encoding="utf-8")
+    assert "language_data.js" in html
+    lang = (built_book / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assert "RussianStemmer" in lang

@@ -1,0 +1,52 @@
+"""Figures of the EGDI chapter follow the reader's language; the decomposition is exact."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from digecon import data, egov, i18n  # noqa: E402
+from digecon import egov_charts as charts  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def survey():
+    return data.load("un-egov-survey")
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_labels_follow_language(survey, lang):
+    fig = charts.plot_egdi_countries(survey, lang, ["KAZ", "RUS"])
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == i18n.t("survey_year", lang)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert texts == [i18n.place("KAZ", lang), i18n.place("RUS", lang)]
+    fig2 = charts.plot_components(survey, lang)
+    assert fig2.axes[0].get_title() == i18n.place("KAZ", lang)
+
+
+def test_contributions_add_up_to_the_egdi_change(survey):
+    kaz = survey[survey["iso3"] == "KAZ"]
+    c = egov.contributions(kaz, 2005, 2024)
+    # hand-check: OSI 0.45000 -> 0.93903 adds (0.93903 - 0.45000) / 3 = 0.16301
+    assert c.set_index("component").at["osi", "contribution"] == pytest.approx(0.163010, abs=1e-6)
+    # official EGDI 2005 0.48125 -> 2024 0.90093: change 0.41968 (mean rule holds to 1e-5)
+    assert c["contribution"].sum() == pytest.approx(0.90093 - 0.48125, abs=2e-5)
+
+
+def test_contributions_unknown_year(survey):
+    with pytest.raises(ValueError, match="no survey year 2007"):
+        egov.contributions(survey[survey["iso3"] == "KAZ"], 2007, 2024)
+
+
+def test_printed_vs_official_panel(survey):
+    printed = data.load("egdi-components-printed")
+    lined = egov.printed_vs_official(printed, survey[survey["iso3"] == "KAZ"])
+    fig = charts.plot_printed_vs_official(lined, "kk")
+    assert [a.get_title() for a in fig.axes] == ["EGDI", "OSI", "TII", "HCI"]
+    assert fig.axes[0].get_legend().get_texts()[0].get_text() == i18n.t("official", "kk")
+    assert isinstance(lined, pd.DataFrame)

@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+import pandas as pd
+import pytest
 
-from digecon import data, egov, i18n  # noqa: E402
-from digecon import egov_charts as charts  # noqa: E402
+from digecon import data, egov, i18n
+from digecon import egov_charts as charts
 
 
 @pytest.fixture(scope="module")

@@ -276,3 +276,39 @@ def test_other_bad_arguments():
         rg.forecast_y(rg.ols(df, "y", ["x"]), pd.DataFrame({"w": [1.0]}))
     with pytest.raises(ValueError, match="not a column of base"):
         rg.scenarios(pd.DataFrame({"a": [1.0]}), {"s": {"b": 2.0}})
+
+
+def test_drift_forecast_by_hand():
+    # changes 1, 2, 1: mean 4/3, sd sqrt(1/3); h = 1: half-width z * sd * sqrt(1 + 1/3)
+    s = pd.Series([1.0, 2.0, 4.0, 5.0], index=[2000, 2001, 2002, 2003])
+    f = rg.drift_forecast(s, 2, alpha=0.05)
+    assert f["forecast"].tolist() == pytest.approx([5 + 4 / 3, 5 + 8 / 3])
+    half = 1.959964 * math.sqrt(1 / 3) * math.sqrt(1 + 1 / 3)
+    assert float(f["upper"].iloc[0] - f["forecast"].iloc[0]) == pytest.approx(half, rel=1e-5)
+    assert f["index"].tolist() == [2004, 2005]
+    with pytest.raises(ValueError, match="horizon"):
+        rg.drift_forecast(s, 0)
+
+
+def test_trend_regression_forecaster_matches_a_manual_fit():
+    df = pd.DataFrame({"x": [1.0, 2, 3, 4, 5, 6], "z": [2.0, 1, 4, 3, 6, 5],
+                       "y": [2.0, 4.1, 5.9, 8.2, 9.8, 12.1]}, index=range(2000, 2006))
+    f = rg.trend_regression_forecaster(df, "y", ["x", "z"])
+    train = df["y"].iloc[:5]
+    m = rg.ols(df.iloc[:5], "y", ["x", "z"])
+    xf = pd.DataFrame({v: rg.trend_forecast(df[v].iloc[:5], "linear", 2)["forecast"]
+                       for v in ["x", "z"]})
+    assert f(train, 2) == pytest.approx(rg.forecast_y(m, xf)["forecast"].to_numpy())
+    # leaving a year out of the fit changes the forecast
+    g = rg.trend_regression_forecaster(df, "y", ["x", "z"], exclude=[2001])
+    assert g(train, 2)[0] != pytest.approx(f(train, 2)[0])
+    with pytest.raises(ValueError, match="not one of the regressors"):
+        rg.trend_regression_forecaster(df, "y", ["x"], forms={"z": "linear"})
+
+
+def test_scenarios_with_anchor():
+    base = pd.DataFrame({"a": [3.0, 5.0]}, index=[2022, 2023])
+    s = rg.scenarios(base, {"half": 0.5}, anchor={"a": 1.0})
+    assert s["a"].tolist() == [2.0, 3.0]
+    with pytest.raises(ValueError, match="anchor has no value"):
+        rg.scenarios(base, {"half": 0.5}, anchor={"b": 1.0})

@@ -167,9 +167,11 @@ def resource_section(res: Mapping[str, Any], directory: Path) -> str:
         "",
         *[provenance(s) for s in res.get("sources") or [{"title": "–"}]],
         "",
-        f"**{label('columns')}**",
+        # the columns in a closed dropdown: 60-odd tables would make a very long page
+        f"````{{dropdown}} {label('columns')} ({len(schema.get('fields') or [])})",
         "",
         columns_table(schema.get("fields") or [], schema.get("primaryKey")),
+        "````",
         "",
         f"{label('download')}: {{download}}`{path} <{STATIC_DATA}/{path}>`",
         "",

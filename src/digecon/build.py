@@ -471,7 +471,7 @@ def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
     stage_sources(root, stage)
     toc = (
         f"format: jb-book\nroot: book/{chapter}\nchapters:\n"
-        "- file: book/glossary\n- file: book/bibliography\n"
+        "- file: book/data\n- file: book/glossary\n- file: book/bibliography\n"
     )
     _write_if_changed(stage / "_toc.yml", toc)
     res = execute_one(str(source), str(stage / "book" / f"{chapter}.ipynb"), str(root))

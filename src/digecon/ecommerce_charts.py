@@ -223,7 +223,7 @@ def plot_ict_output(wide: pd.DataFrame, lang: str) -> plt.Figure:
         bottom += wide[p].to_numpy()
     ax.plot(years, wide["ict_total"], "k_", markersize=22, mew=2, label=t("ict_total", lang))
     ax.set_ylabel(wrap(t("ict_output_mln_tenge", lang), 30), fontsize="small")
-    ax.set_ylim(0, float(wide["ict_total"].max()) * 1.45)
+    ax.set_ylim(0, float(wide["ict_total"].max()) * 1.6)
     ax.legend(fontsize="x-small", loc="upper left", ncol=2)
     ax2.bar(years, wide["gap"], color=PALETTE[1], width=0.7)
     ax2.axhline(0, color="black", lw=0.8)
@@ -398,10 +398,11 @@ def table16(wide: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Кесте 16 rebuilt for display: products, printed total, sum of parts and the gap."""
     check_lang(lang)
     cols = [*PRODUCTS, "ict_total", "components_sum", "gap"]
-    out = wide[cols].round(1).copy()
+    out = wide[cols].round(1).T
     keys = {**{c: c for c in cols}, "gap": "components_gap"}
-    out.columns = [t(keys[c], lang) for c in cols]
-    out.index.name = t("year", lang)
+    out.index = [t(keys[c], lang) for c in cols]
+    out.columns = [str(y) for y in out.columns]
+    out.columns.name = t("year", lang)
     return out
 
 
@@ -453,3 +454,19 @@ def projection_table(proj: pd.DataFrame, lang: str) -> pd.DataFrame:
     out.columns = [t("year", lang), t("forecast", lang), t("prediction_lower", lang),
                    t("prediction_upper", lang)]  # fmt: skip
     return out.set_index(t("year", lang))
+
+
+def audit_display(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A chapter's audit rows for display: translated, without the chapter column, rounded.
+
+    >>> from digecon.audits.ecommerce import audit
+    >>> audit_display(audit().head(2), "en").columns[0]
+    'Source'
+    """
+    from digecon.audit import translate
+
+    out = translate(rows, lang).drop(columns=t("chapter", lang)).reset_index(drop=True)
+    for key in ("printed", "recomputed", "official"):
+        out[t(key, lang)] = out[t(key, lang)].round(3)
+    out.index = out.index + 1
+    return out

@@ -85,7 +85,7 @@ def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
 
 
 def wrap(text: str, width: int = 34) -> str:
-    """Break a long label into lines of at most ``width`` characters.
+    r"""Break a long label into lines of at most ``width`` characters.
 
     >>> wrap("Growth rate of economic efficiency, %", 20)
     'Growth rate of\neconomic efficiency,\n%'
@@ -294,4 +294,40 @@ def audit_checked(rows: pd.DataFrame, lang: str):
     shown = audit.translate(part, lang)
     drop = [t(k, lang) for k in ("chapter", "source", "official")]
     shown = shown.drop(columns=drop)
-    return shown.style.format(precision=3, na_rep="–").hide(axis="index")
+    return compact(shown.style.format(precision=3, na_rep="–").hide(axis="index"))
+
+
+def compact(styler):
+    """A smaller font for wide display tables, so they fit the page on a phone or laptop."""
+    return styler.set_table_styles(
+        [{"selector": "td, th", "props": [("font-size", "0.8em"), ("padding", "0.2em 0.4em")]}],
+        overwrite=False,
+    )
+
+
+def table5_display(k5: pd.DataFrame, lang: str):
+    """:func:`table5` for display in ``lang``: vocabulary headers, rounded, compact."""
+    check_lang(lang)
+    shown = table5(k5).rename(columns={
+        "year": t("year", lang), "usd_kzt_rate": t("usd_kzt_rate", lang),
+        "ict_exports_mln_kzt": t("ict_exports_mln_kzt", lang),
+        "ict_imports_mln_kzt": t("ict_imports_mln_kzt", lang),
+        "efficiency": t("ict_efficiency_ratio", lang),
+        "efficiency_growth_pct": f"{t('efficiency_growth_pct', lang)} · {t('printed', lang)}",
+        "recomputed": f"{t('efficiency_growth_pct', lang)} · {t('recomputed', lang)}",
+    })
+    fmt = {c: "{:,.1f}" for c in shown.columns[2:4]}
+    fmt[shown.columns[1]] = "{:.2f}"
+    fmt[shown.columns[4]] = "{:.3f}"
+    fmt[shown.columns[5]] = "{:.3f}"
+    fmt[shown.columns[6]] = "{:.3f}"
+    return compact(shown.style.format(fmt, na_rep="–").hide(axis="index"))
+
+
+def variables_display(variables: pd.DataFrame, lang: str):
+    """The variables of Кесте 3 (code, printed Kazakh name, unit) with headers in ``lang``."""
+    check_lang(lang)
+    shown = variables[["code", "name_kk", "unit"]].rename(columns={
+        "code": t("variable_code", lang), "name_kk": t("ict_efficiency_variable", lang),
+        "unit": t("unit", lang)})
+    return shown.style.hide(axis="index")

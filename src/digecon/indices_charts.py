@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Patch
+from pandas.io.formats.style import Styler
 
 from digecon import i18n
 from digecon.indices import competition_rank, composite_index, rank_share, truncate
@@ -267,104 +269,113 @@ def audit_row(rows: pd.DataFrame, location: str, contains: str) -> pd.Series:
 # --------------------------------------------------------------------------- tables
 
 
-def _yes_no(flag: bool, lang: str) -> str:
-    return i18n.t("match_yes" if flag else "match_no", lang)
+def _fmt(value: object) -> str:
+    """A cell as text: numbers without trailing zeros (at most 4 decimals), "–" for missing."""
+    if isinstance(value, (bool, np.bool_)):
+        return str(value)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return "–" if pd.isna(value) else f"{round(float(value), 4):g}"
+    return str(value)
 
 
-def table22_table(derivation: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Кесте 22's derivation for display in ``lang``."""
-    out = derivation.copy()
+def styled(frame: pd.DataFrame) -> Styler:
+    """A table for the page: no row numbers, numbers without trailing zeros.
+
+    >>> styled(pd.DataFrame({"a": [0.25, 32.0]})).to_html().count("0.25")
+    1
+    """
+    return (frame.style.hide(axis="index").format(_fmt)
+            .set_table_attributes('class="dataframe"'))
+
+
+def audit_differs_table(rows: pd.DataFrame, lang: str) -> Styler:
+    """The audit rows whose verdict is *differs*, without the columns that are the same for all
+    (chapter, verdict), headers in ``lang``."""
+    from digecon import audit
+
+    differs = rows[rows["verdict"] == audit.DIFFERS].copy()
+    differs["location"] = differs["source"] + ": " + differs["location"]
+    out = audit.translate(differs, lang)
+    out = out.drop(columns=[i18n.t(c, lang) for c in ("chapter", "verdict", "source")])
+    return styled(out)
+
+
+def _cell22(r: pd.Series) -> str:
+    text = f"{int(r['rank'])}/{int(r['n_countries'])} → {r['truncated']:g}"
+    if r["rank_year"] != r["year"]:
+        text = f"({text})*"
+    if not r["matches"]:
+        text += f" ≠ {r['printed']:g}"
+    return text
+
+
+def table22_frame(derivation: pd.DataFrame) -> pd.DataFrame:
+    """Кесте 22's derivation as a wide table: one row per index, one column per year, each
+    cell "rank/countries → truncated value" ("≠ printed" added when the print differs; in
+    brackets with a star when the rank is the next year's).
+
+    >>> d = pd.DataFrame({"index": ["x"], "year": [2020], "rank_year": [2020], "rank": [62],
+    ...                   "n_countries": [167], "truncated": [3.0], "printed": [4.0],
+    ...                   "matches": [False]})
+    >>> table22_frame(d).loc[0, 2020]
+    '62/167 → 3 ≠ 4'
+    """
+    cells = derivation.assign(cell=derivation.apply(_cell22, axis=1))
+    wide = cells.pivot(index="index", columns="year", values="cell")
+    order = list(dict.fromkeys(derivation["index"]))
+    return wide.loc[order].reset_index().rename_axis(columns=None).fillna("–")
+
+
+def table22_table(derivation: pd.DataFrame, lang: str) -> Styler:
+    """Кесте 22's derivation (see :func:`table22_frame`) for display in ``lang``."""
+    out = table22_frame(derivation)
     out["index"] = [i18n.t(f"ix_{k}", lang) for k in out["index"]]
-    out["exact"] = out["exact"].round(3)
-    out["matches"] = [_yes_no(m, lang) for m in out["matches"]]
-    out = out[
-        [
-            "index",
-            "year",
-            "rank_year",
-            "rank",
-            "n_countries",
-            "exact",
-            "truncated",
-            "printed",
-            "matches",
-        ]
-    ]
-    return i18n.translate_frame(
-        out,
-        lang,
-        columns={
-            "index": "index_name",
-            "exact": "share_exact",
-            "truncated": "share_truncated",
-            "matches": "matches_print",
-            "printed": "printed",
-        },
-    )
+    out.columns = [str(c) for c in out.columns]
+    return styled(i18n.translate_frame(out, lang, columns={"index": "index_name"}))
 
 
-def desi_table(desi: pd.DataFrame, lang: str) -> pd.DataFrame:
+def desi_table(desi: pd.DataFrame, lang: str) -> Styler:
     """DESI's five dimensions, weights and indicator counts, with a total row."""
     out = desi[["dimension", "weight", "n_indicators"]].copy()
     out["dimension"] = [i18n.t(f"desi_{d}", lang) for d in out["dimension"]]
-    total = pd.DataFrame(
-        {
-            "dimension": [i18n.t("sector_total", lang)],
-            "weight": [out["weight"].sum()],
-            "n_indicators": [out["n_indicators"].sum()],
-        }
-    )
+    total = pd.DataFrame({"dimension": [i18n.t("sector_total", lang)],
+                          "weight": [out["weight"].sum()],
+                          "n_indicators": [out["n_indicators"].sum()]})
     out = pd.concat([out, total], ignore_index=True)
-    return i18n.translate_frame(out, lang, columns={"dimension": "desi_dimension"})
+    return styled(i18n.translate_frame(out, lang, columns={"dimension": "desi_dimension"}))
 
 
-def own_index_table(result: pd.DataFrame, lang: str) -> pd.DataFrame:
+def own_index_table(result: pd.DataFrame, lang: str) -> Styler:
     """The student's index for display: country, score, rank, UN EGDI and its rank."""
     out = result[["unit", "score", "rank", "egdi", "egdi_rank"]].copy()
-    out["score"] = out["score"].round(4)
-    return i18n.translate_frame(
-        out,
-        lang,
-        places_in=["unit"],
-        columns={
-            "unit": "country",
-            "score": "own_score",
-            "rank": "own_rank",
-            "egdi_rank": "egdi_rank_among",
-        },
-    )
+    return styled(i18n.translate_frame(out, lang, places_in=["unit"], columns={
+        "unit": "country", "score": "own_score", "rank": "own_rank",
+        "egdi_rank": "egdi_rank_among"}))
 
 
-def regions_r_table(regions: pd.DataFrame, lang: str) -> pd.DataFrame:
+def regions_r_table(regions: pd.DataFrame, lang: str) -> Styler:
     """Таблица 3's index and Таблица 4's r per region, with the verbal strength of the link."""
     out = regions[["code", "index", "r", "strength"]].copy()
     out["strength"] = [i18n.t(f"link_{s}", lang) for s in out["strength"]]
-    return i18n.translate_frame(
-        out,
-        lang,
-        places_in=["code"],
-        columns={
-            "code": "region",
-            "index": "digitalization_index",
-            "r": "correlation_r",
-            "strength": "strength_of_link",
-        },
-    )
+    out["index"] = [f"{v:.3f}" for v in out["index"]]  # as printed: three decimals
+    out["r"] = [f"{v:.2f}" for v in out["r"]]  # as printed: two decimals
+    return styled(i18n.translate_frame(out, lang, places_in=["code"], columns={
+        "code": "region", "index": "digitalization_index", "r": "correlation_r",
+        "strength": "strength_of_link"}))
 
 
-def edition_shift_table(shift: pd.DataFrame, lang: str) -> pd.DataFrame:
+def edition_shift_table(shift: pd.DataFrame, lang: str) -> Styler:
     """Кесте 9's shifted EGDI ranks for display."""
-    return i18n.translate_frame(shift, lang, places_in=["country"])
+    return styled(i18n.translate_frame(shift, lang, places_in=["country"]))
 
 
-def audit_overview_table(overview: pd.DataFrame, lang: str) -> pd.DataFrame:
+def audit_overview_table(overview: pd.DataFrame, lang: str) -> Styler:
     """The audit overview for display: sources and "text" in ``lang``."""
     out = overview.copy()
     out["source"] = [i18n.t(f"src_{s}", lang) for s in out["source"]]
-    out["source_table"] = [
-        i18n.t("src_text", lang) if s == "text" else s for s in out["source_table"]
-    ]
-    return i18n.translate_frame(out, lang)
+    out["source_table"] = [i18n.t("src_text", lang) if s == "text" else s
+                           for s in out["source_table"]]
+    return styled(i18n.translate_frame(out, lang))
 
 
 # --------------------------------------------------------------------------- figures
@@ -374,7 +385,7 @@ def plot_egdi_lines(
     un: pd.DataFrame, lang: str, countries: Sequence[str] = EAEU, leaders: Sequence[str] = LEADERS
 ) -> plt.Figure:
     """EGDI of each EAEU member in every survey edition; the leaders as thin grey lines."""
-    fig, ax = plt.subplots(figsize=(7.0, 4.0))
+    fig, ax = plt.subplots(figsize=(7.0, 4.6))
     for k, code in enumerate(leaders):
         d = un[un["iso3"] == code].sort_values("survey_year")
         ax.plot(
@@ -401,8 +412,12 @@ def plot_egdi_lines(
         )
     ax.set_xlabel(i18n.t("survey_year", lang))
     ax.set_ylabel(i18n.t("egdi", lang))
-    ax.set_ylim(0, 1)
-    ax.legend(fontsize="small", loc="lower right", ncol=2)
+    ax.set_ylim(0.2, 1)
+    handles, names = ax.get_legend_handles_labels()
+    # the EAEU members first, the leaders last
+    order = [*range(1, len(handles)), 0] if leaders else list(range(len(handles)))
+    ax.legend([handles[i] for i in order], [names[i] for i in order], fontsize="small",
+              loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)
     fig.tight_layout()
     return fig
 
@@ -435,29 +450,31 @@ def plot_components(un: pd.DataFrame, lang: str, countries: Sequence[str] = EAEU
     return fig
 
 
-def plot_rank_heatmap(derivation: pd.DataFrame, lang: str) -> plt.Figure:
+def plot_rank_heatmap(ranks: pd.DataFrame, lang: str) -> plt.Figure:
     """Kazakhstan's ranks (Кесте 21) as 10 x rank / countries: one row per index, one column
-    per year; the colour is the share (lower is better), the text the rank."""
-    share = derivation.pivot(index="index", columns="year", values="exact")
-    rank = derivation.pivot(index="index", columns="year", values="rank")
+    per year; the colour is the share (lower is better), the text the rank. Years without a
+    printed rank stay blank."""
+    d = ranks.dropna(subset=["rank"]).copy()
+    d["share"] = rank_share(d["rank"].astype(float), d["n_countries"].astype(float))
+    share = d.pivot(index="index", columns="year", values="share")
+    rank = d.pivot(index="index", columns="year", values="rank")
     order = share.mean(axis=1).sort_values().index
     share, rank = share.loc[order], rank.loc[order]
-    fig, ax = plt.subplots(figsize=(7.0, 0.9 + 0.42 * len(share)))
-    im = ax.imshow(share.to_numpy(), cmap="RdYlGn_r", vmin=0, vmax=10, aspect="auto")
+    fig, ax = plt.subplots(figsize=(7.6, 0.9 + 0.42 * len(share)))
+    im = ax.imshow(share.to_numpy(dtype=float), cmap="RdYlGn_r", vmin=0, vmax=10,
+                   aspect="auto")
     for i in range(share.shape[0]):
         for j in range(share.shape[1]):
             if pd.notna(share.iat[i, j]):
-                ax.text(j, i, f"{int(rank.iat[i, j])}", ha="center", va="center", fontsize="small")
+                ax.text(j, i, f"{int(rank.iat[i, j])}", ha="center", va="center",
+                        fontsize="small")
     ax.set_xticks(range(share.shape[1]), [str(c) for c in share.columns])
-    ax.set_yticks(
-        range(share.shape[0]), [i18n.t(f"ix_{k}", lang) for k in share.index], fontsize="small"
-    )
+    ax.set_yticks(range(share.shape[0]), [i18n.t(f"ix_{k}", lang) for k in share.index],
+                  fontsize="small")
     ax.set_xlabel(i18n.t("year", lang))
     ax.grid(False)
-    bar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
-    bar.set_label(
-        i18n.t("chart_score", lang) + ", " + i18n.t("lower_is_better", lang), fontsize="small"
-    )
+    bar = fig.colorbar(im, ax=ax, fraction=0.05, pad=0.03)
+    bar.set_label(i18n.t("chart_score", lang), fontsize="small")
     fig.tight_layout()
     return fig
 
@@ -473,11 +490,13 @@ def plot_region_bars(regions: pd.DataFrame, national: float, lang: str) -> plt.F
     ax.axvline(
         d["index"].mean(), color="#555555", ls=":", lw=1.5, label=i18n.t("regions_mean", lang)
     )
-    ax.barh([], [], color=CITY_COLOUR, label=i18n.t("cities", lang))
-    ax.barh([], [], color=REGION_COLOUR, label=i18n.t("other_regions", lang))
+    handles, _ = ax.get_legend_handles_labels()
+    handles += [Patch(color=CITY_COLOUR, label=i18n.t("cities", lang)),
+                Patch(color=REGION_COLOUR, label=i18n.t("other_regions", lang))]
     ax.set_xlabel(i18n.t("digitalization_index", lang))
     ax.tick_params(axis="y", labelsize="small")
-    ax.legend(fontsize="small", loc="lower right")
+    ax.legend(handles=handles, fontsize="small", loc="upper center", bbox_to_anchor=(0.35, -0.1),
+              ncol=2)
     fig.tight_layout()
     return fig
 
@@ -510,7 +529,8 @@ def plot_region_tiles(
             )
         )
         dark = norm(v) > 0.55
-        label = "\n".join(textwrap.wrap(short_place(r.code, lang), 11, break_on_hyphens=True))
+        label = "\n".join(textwrap.wrap(short_place(r.code, lang), 13, break_on_hyphens=True,
+                                        break_long_words=False))
         ax.text(
             x + 0.5,
             y + 0.58,
@@ -558,7 +578,7 @@ def plot_index_vs_r(regions: pd.DataFrame, lang: str) -> plt.Figure:
     ax.scatter([], [], color=REGION_COLOUR, label=i18n.t("other_regions", lang))
     ax.set_xlabel(i18n.t("digitalization_index", lang))
     ax.set_ylabel(i18n.t("correlation_r", lang))
-    ax.legend(fontsize="small", loc="lower right")
+    ax.legend(fontsize="small", loc="upper left")
     fig.tight_layout()
     return fig
 

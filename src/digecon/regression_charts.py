@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from digecon import data, i18n
 from digecon import regression as rg
@@ -170,17 +171,41 @@ def model_sample(wide: pd.DataFrame, last_year: int, drop_2009: bool) -> pd.Data
 
 
 # ----------------------------------------------------------------------------- tables
+def _fmt(value: object) -> str:
+    """A display number: thousands separated, integers without decimals, NaN as a dash.
+
+    >>> _fmt(189882.725), _fmt(21.0), _fmt(float("nan")), _fmt("X4")
+    ('189,882.725', '21', '–', 'X4')
+    """
+    if isinstance(value, float | np.floating):
+        if np.isnan(value):
+            return "–"
+        if float(value).is_integer():
+            return f"{float(value):,.0f}"
+        return f"{float(value):,}"
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return f"{int(value)}" if 1900 <= int(value) <= 2100 else f"{int(value):,}"
+    return str(value)
+
+
+def show(frame: pd.DataFrame) -> Styler:
+    """A table for display: no index, numbers formatted by :func:`_fmt`, a compact font."""
+    return (frame.style.hide(axis="index").format(_fmt)
+            .set_table_styles([{"selector": "td, th",
+                                "props": [("font-size", "0.85em"), ("padding", "0.2em 0.5em")]}],
+                              overwrite=False))
+
+
 def steps_table(steps: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The stepwise history for display: step, action, variable, F, p, R², adj. R², model."""
     out = steps.copy()
     out["action"] = [i18n.t(f"action_{a}", lang) for a in out["action"]]
     out["variable"] = out["variable"].str.upper()
     out["model"] = out["model"].str.upper()
-    out = out.round({"f": 2, "p": 4, "r_squared": 3, "adj_r_squared": 3})
+    out = out.drop(columns="adj_r_squared").round({"f": 2, "p": 4, "r_squared": 3})
     return i18n.translate_frame(out, lang, columns={
         "variable": "variable_code", "f": "f_to_enter", "p": "significance_p",
-        "r_squared": "r_squared_short", "adj_r_squared": "adj_r_squared",
-        "model": "predictors"})
+        "r_squared": "r_squared_short", "model": "predictors"})
 
 
 def coefficients_table(model: rg.OLSTables, lang: str) -> pd.DataFrame:
@@ -355,7 +380,7 @@ def scenario_forecasts(
 
 def scenario_table(sc: pd.DataFrame, lang: str) -> pd.DataFrame:
     """:func:`scenario_forecasts` at its last year, for display (tenge, rounded)."""
-    last = sc[sc["year"] == sc["year"].max()].copy()
+    last = sc[sc["year"] == sc["year"].max()].drop(columns="year")
     last["scenario"] = [scenario_name(s, lang) for s in last["scenario"]]
     for c in FINAL_XS:
         last[c] = last[c].round(2 if c != "x5" else 0)
@@ -394,6 +419,10 @@ def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- figures
+def _wrap(text: str, width: int = 32) -> str:
+    return textwrap.fill(text, width)
+
+
 def _years_axis(ax: plt.Axes, lang: str, label: bool = True) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -406,9 +435,9 @@ def plot_gdp_check(check: pd.DataFrame, lang: str) -> plt.Figure:
     """Two panels: GDP per capita in tenge (Appendix V) and the implied tenge-per-dollar rate."""
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(8.0, 3.4))
     a1.plot(check["year"], check["y_tenge"] / 1e6, marker="o", ms=3, color=PALETTE[0])
-    a1.set_ylabel(i18n.t("gdp_per_capita_mln_tenge", lang))
+    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
     a2.plot(check["year"], check["implied_rate"], marker="o", ms=3, color=PALETTE[1])
-    a2.set_ylabel(i18n.t("implied_rate", lang))
+    a2.set_ylabel(_wrap(i18n.t("implied_rate", lang)))
     for ax, col, scale in ((a1, "y_tenge", 1e6), (a2, "implied_rate", 1.0)):
         row = check[check["year"] == 2009]
         if not row.empty:
@@ -442,7 +471,7 @@ def plot_fit(model: rg.OLSTables, lang: str) -> plt.Figure:
     a1.plot(years, cw["observed"] / 1e6, marker="o", ms=3, lw=0, color=PALETTE[0],
             label=i18n.t("observed", lang))
     a1.plot(years, cw["predicted"] / 1e6, color=PALETTE[1], label=i18n.t("fitted_value", lang))
-    a1.set_ylabel(i18n.t("gdp_per_capita_mln_tenge", lang))
+    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
     a1.legend(fontsize="small")
     a2.axhline(0, color="#777777", lw=0.8)
     for lvl in (-2, 2):
@@ -459,7 +488,7 @@ def plot_evaluation(ev: rg.Evaluation, lang: str) -> plt.Figure:
     """Left: hold-out forecasts of each method against the observed years; right: MAPE."""
     errors, summary = ev.errors, ev.summary
     hold = errors[errors["scheme"] == "holdout"]
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(8.4, 3.6))
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(8.4, 4.2), width_ratios=[1, 1.2])
     first = hold.groupby("method")["origin"].first().iloc[0]
     test_years = [int(first) + int(h) for h in sorted(hold["horizon"].unique())]
     actual = hold.drop_duplicates("horizon").sort_values("horizon")["actual"].to_numpy()
@@ -471,19 +500,24 @@ def plot_evaluation(ev: rg.Evaluation, lang: str) -> plt.Figure:
         a1.plot(test_years, sub["forecast"] / 1e6, marker="s", ms=3, color=PALETTE[i],
                 label=i18n.t(METHOD_LABEL[m], lang))
     a1.set_xticks(test_years)
-    a1.set_ylabel(i18n.t("gdp_per_capita_mln_tenge", lang))
+    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 28))
     a1.set_xlabel(i18n.t("year", lang))
-    a1.legend(fontsize="x-small")
     width = 0.38
     pos = np.arange(len(methods))
+    bars = []
     for j, scheme in enumerate(["holdout", "rolling"]):
         s = summary[summary["scheme"] == scheme].set_index("method").reindex(methods)
-        a2.barh(pos + (j - 0.5) * width, s["mape"], height=width,
-                color=["#56B4E9", "#0072B2"][j], label=i18n.t(SCHEME_LABEL[scheme], lang))
-    a2.set_yticks(pos, [i18n.t(METHOD_LABEL[m], lang) for m in methods], fontsize="small")
+        bars.append(a2.barh(pos + (j - 0.5) * width, s["mape"], height=width,
+                            color=["#56B4E9", "#0072B2"][j],
+                            label=i18n.t(SCHEME_LABEL[scheme], lang)))
+    a2.set_yticks(pos, [_wrap(i18n.t(METHOD_LABEL[m], lang), 20) for m in methods],
+                  fontsize="small")
     a2.invert_yaxis()
     a2.set_xlabel(i18n.t("mape_pct", lang))
-    a2.legend(fontsize="x-small", loc="lower right")
+    h1, l1 = a1.get_legend_handles_labels()
+    a1.legend(h1, l1, fontsize="x-small", loc="upper center", bbox_to_anchor=(0.5, -0.2),
+              ncol=1)
+    a2.legend(fontsize="x-small", loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1)
     fig.tight_layout()
     return fig
 
@@ -540,7 +574,7 @@ def plot_fan(
     """The fan chart of GDP per capita: history, regression scenarios with the prediction
     interval of the central one, the drift benchmark's interval, the printed forecasts and the
     model's 2021 prediction (from 2000-2020) against the observed 2021 value."""
-    fig, ax = plt.subplots(figsize=(8.0, 4.4))
+    fig, ax = plt.subplots(figsize=(8.0, 5.6))
     level = round(100 * (1 - alpha))
     pi = i18n.t("prediction_interval_level", lang).format(level=level)
     ax.plot(history.index, history / 1e6, color="#000000", marker="o", ms=3,
@@ -569,9 +603,21 @@ def plot_fan(
                       [(check_2021["upper"] - check_2021["forecast"]) / 1e6]],
                 fmt="s", ms=5, color=PALETTE[3], capsize=3,
                 label=i18n.t("model_2021_check", lang))
-    ax.set_ylabel(i18n.t("gdp_per_capita_mln_tenge", lang))
+    ax.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
     _years_axis(ax, lang)
     ax.set_xlim(2009.5, scenarios["year"].max() + 0.5)
-    ax.legend(fontsize="x-small", loc="upper left")
+    ax.legend(fontsize="x-small", loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     fig.tight_layout()
     return fig
+
+
+def audit_rows_table(rows: pd.DataFrame, lang: str) -> Styler:
+    """Audit rows for display: headers and verdicts in ``lang``, without the columns that are
+    the same on every row (chapter, source, official), numbers to 4 significant digits."""
+    from digecon import audit
+
+    shown = audit.translate(rows.reset_index(drop=True), lang)
+    shown = shown.drop(columns=[i18n.t(k, lang) for k in ("chapter", "source", "official")])
+    fmt = {i18n.t(k, lang): (lambda v: _fmt(float(f"{v:.6g}"))) for k in ("printed", "recomputed")}
+    return show(shown).format(fmt).set_table_styles(
+        [{"selector": "td:last-child", "props": [("min-width", "24em")]}], overwrite=False)

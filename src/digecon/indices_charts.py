@@ -511,7 +511,7 @@ def plot_region_tiles(
 
     n_rows = int(regions["tile_row"].max()) + 1
     n_cols = int(regions["tile_col"].max()) + 1
-    fig, ax = plt.subplots(figsize=(7.4, 5.0))
+    fig, ax = plt.subplots(figsize=(8.0, 5.4))
     norm = Normalize(vmin=float(regions[value].min()), vmax=float(regions[value].max()))
     colormap = plt.get_cmap(cmap)
     for r in regions.itertuples(index=False):
@@ -531,13 +531,14 @@ def plot_region_tiles(
         dark = norm(v) > 0.55
         label = "\n".join(textwrap.wrap(short_place(r.code, lang), 13, break_on_hyphens=True,
                                         break_long_words=False))
+        longest = max(len(line) for line in label.splitlines())
         ax.text(
             x + 0.5,
             y + 0.58,
             label,
             ha="center",
             va="center",
-            fontsize=7,
+            fontsize=min(7.0, 7.0 * 11 / longest),  # long one-word names get a smaller font
             color="white" if dark else "black",
         )
         ax.text(

@@ -40,6 +40,10 @@ def setup() -> None:
         "axes.spines.right": False,
         "legend.frameon": False,
     })
+    # tables are glued as HTML: show them whole (audit "why" texts, every audit row)
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.max_rows", 1000)
+    pd.set_option("display.max_columns", 30)
 
 
 def figures(draw: Callable[[str], plt.Figure]) -> dict[str, plt.Figure]:

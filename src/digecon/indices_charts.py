@@ -538,7 +538,7 @@ def plot_region_tiles(
             label,
             ha="center",
             va="center",
-            fontsize=min(7.0, 7.0 * 11 / longest),  # long one-word names get a smaller font
+            fontsize=min(7.0, 7.0 * 13 / longest),  # long one-word names get a smaller font
             color="white" if dark else "black",
         )
         ax.text(

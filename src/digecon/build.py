@@ -400,7 +400,40 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     code = subprocess.call(cmd)
     if code == 0:
         lazy_images(out_root / "_build" / builder)
+        lighten_pages(out_root / "_build" / builder)
     return code
+
+
+#: scripts every page loads that a reader on a slow connection does not need:
+#: Font Awesome's SVG-replacement script (1.5 MB; the theme's CSS already draws the icons with
+#: the Font Awesome web fonts) and, outside the search page, the search index and its tools
+#: (the search box sends the reader to search.html, which loads them itself).
+HEAVY_SCRIPTS = (r"_static/scripts/fontawesome\.js",)
+SEARCH_SCRIPTS = (r"_static/searchtools\.js", r"_static/language_data\.js", r"searchindex\.js")
+
+
+def lighten_pages(html_dir: Path) -> int:
+    """Drop scripts a page does not need (see :data:`HEAVY_SCRIPTS`); returns pages changed.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.html").write_text('<script defer src="_static/scripts/fontawesome.js?x=1">'
+    ...                               '</script><script src="searchindex.js"></script>')
+    >>> lighten_pages(d), (d / "a.html").read_text()
+    (1, '')
+    """
+    changed = 0
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        patterns = HEAVY_SCRIPTS + (SEARCH_SCRIPTS if page.name != "search.html" else ())
+        new = text
+        for pattern in patterns:
+            new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',
+                         "", new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
 
 
 def lazy_images(html_dir: Path) -> int:

@@ -426,6 +426,8 @@ def lighten_pages(html_dir: Path) -> int:
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         patterns = HEAVY_SCRIPTS + (SEARCH_SCRIPTS if page.name != "search.html" else ())
+        if 'class="math' not in text:  # MathJax (1.2 MB) only where there is mathematics
+            patterns += (r"_static/mathjax/tex-chtml\.js",)
         new = text
         for pattern in patterns:
             new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',

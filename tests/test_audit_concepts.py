@@ -2,8 +2,8 @@
 
 import pytest
 
-from digecon.audit import AUDIT_COLUMNS
 from digecon.audits.concepts import audit
+from tests.audit_helpers import assert_audit_shape, audit_row
 
 
 @pytest.fixture(scope="module")
@@ -11,34 +11,25 @@ def frame():
     return audit()
 
 
-def _row(frame, location, quantity_part):
-    hit = frame[(frame["location"] == location)
-                & frame["quantity"].str.contains(quantity_part, regex=False)]
-    assert len(hit) == 1, (location, quantity_part, len(hit))
-    return hit.iloc[0]
-
-
 def test_shape(frame):
-    assert list(frame.columns) == AUDIT_COLUMNS
-    assert set(frame["chapter"]) == {"concepts"}
-    assert (frame.loc[frame["verdict"] == "differs", "why"] != "").all()
+    assert_audit_shape(frame, "concepts")
 
 
 def test_singapore_internet_change_differs(frame):
     # 5.35 - 5.29 = 0.06 mln = 60 thousand, printed +43 thousand
-    r = _row(frame, "Кесте 10, line 1184", "thousands")
+    r = audit_row(frame, "Кесте 10, line 1184", "thousands")
     assert r["verdict"] == "differs"
     assert r["recomputed"] == pytest.approx(60.0)
 
 
 def test_singapore_social_media_change_reproduces(frame):
     # 0.34 / 4.96 = 6.85 % -> 6,9
-    assert _row(frame, "Кесте 10, line 1202", "%")["verdict"] == "reproduces"
+    assert audit_row(frame, "Кесте 10, line 1202", "%")["verdict"] == "reproduces"
 
 
 def test_penetration_differs(frame):
     # 5.35 / 5.92 = 90.37 %, printed 92,0
-    r = _row(frame, "text, line 1145", "penetration")
+    r = audit_row(frame, "text, line 1145", "penetration")
     assert r["verdict"] == "differs"
     assert r["recomputed"] == pytest.approx(90.3716, abs=1e-3)
 
@@ -52,11 +43,11 @@ def test_singapore_rd_totals(frame):
 
 def test_russia_household_access(frame):
     # 80.0 - 76.9 = 3.1 p.p.
-    assert _row(frame, "text, line 1390", "2020 vs 2019")["verdict"] == "reproduces"
+    assert audit_row(frame, "text, line 1390", "2020 vs 2019")["verdict"] == "reproduces"
     # (1.5 + 0.3 + 0.3)/3 = 0.7, printed "about 0,3"
-    assert _row(frame, "text, line 1390", "mean yearly")["verdict"] == "differs"
+    assert audit_row(frame, "text, line 1390", "mean yearly")["verdict"] == "differs"
 
 
 def test_cited_numbers_cannot(frame):
-    r = _row(frame, "text, line 244", "BCG")
+    r = audit_row(frame, "text, line 244", "BCG")
     assert r["verdict"] == "cannot be recomputed"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from digecon.audit import AUDIT_COLUMNS
 from digecon.audits.efficiency import audit
+from tests.audit_helpers import assert_audit_shape, audit_row
 
 
 @pytest.fixture(scope="module")
@@ -11,71 +11,62 @@ def frame():
     return audit()
 
 
-def _row(frame, location, quantity_part):
-    hit = frame[(frame["location"] == location)
-                & frame["quantity"].str.contains(quantity_part, regex=False)]
-    assert len(hit) == 1, (location, quantity_part, len(hit))
-    return hit.iloc[0]
-
-
 def test_shape(frame):
-    assert list(frame.columns) == AUDIT_COLUMNS
-    assert set(frame["chapter"]) == {"efficiency"}
-    assert (frame.loc[frame["verdict"] == "differs", "why"] != "").all()
+    assert_audit_shape(frame, "efficiency")
 
 
 def test_growth_2013_reproduces(frame):
     # (1.220 - 1.882)/1.882 = -35.18 %; printed -35,200 lies within the rounding interval
-    r = _row(frame, "Кесте 5, line 415", "growth rate")
+    r = audit_row(frame, "Кесте 5, line 415", "growth rate")
     assert r["verdict"] == "reproduces"
     assert r["recomputed"] == pytest.approx(-35.175, abs=1e-3)
 
 
 def test_efficiencies_cannot_be_recomputed(frame):
-    r = _row(frame, "Кесте 5, line 394", "ICT economic efficiency 2010")
+    r = audit_row(frame, "Кесте 5, line 394", "ICT economic efficiency 2010")
     assert r["verdict"] == "cannot be recomputed"
     assert "image" in r["why"]
 
 
 def test_pre_programme_total_is_a_copy_of_2010(frame):
     # 7102.27 + 12404.052 + 25617.098 + 24249.522 + 71962.704 + 23126.439 + 26312.104 = 190774.189
-    r = _row(frame, "Кесте 5, line 443", "ICT exports 2010-2016")
+    r = audit_row(frame, "Кесте 5, line 443", "ICT exports 2010-2016")
     assert r["verdict"] == "differs"
     assert r["recomputed"] == pytest.approx(190774.189, abs=1e-3)
 
 
 def test_post_programme_import_total_reproduces(frame):
     # 668626 + 790626.86 + 428986.2 + 785637.38 + 811885.37 = 3485761.81
-    r = _row(frame, "Кесте 5, line 487", "ICT imports 2017-2021")
+    r = audit_row(frame, "Кесте 5, line 487", "ICT imports 2017-2021")
     assert r["verdict"] == "reproduces"
 
 
 def test_text_2016_rate_differs(frame):
-    r = _row(frame, "text, line 499", "2016")
+    r = audit_row(frame, "text, line 499", "2016")
     assert r["verdict"] == "differs"
 
 
 def test_period_change_reproduces(frame):
-    r = _row(frame, "text, line 514", "period efficiency")
+    r = audit_row(frame, "text, line 514", "period efficiency")
     assert r["verdict"] == "reproduces"
     assert r["recomputed"] == pytest.approx(-49.181, abs=1e-3)
 
 
 def test_individual_entrepreneurs_growth_differs(frame):
     # 22389 / 160540 - 1 = -86.05 %, printed +86,0
-    r = _row(frame, "Кесте 6, line 584", "individual entrepreneurs")
+    r = audit_row(frame, "Кесте 6, line 584", "individual entrepreneurs")
     assert r["verdict"] == "differs"
 
 
 def test_edms_mean_reproduces_and_formula5_differs(frame):
-    assert _row(frame, "text, line 634", "mean EDMS")["verdict"] == "reproduces"
-    r = _row(frame, "text, line 540", "formula (5)")
+    assert audit_row(frame, "text, line 634", "mean EDMS")["verdict"] == "reproduces"
+    r = audit_row(frame, "text, line 540", "formula (5)")
     assert r["verdict"] == "differs"  # 91.67 printed as 91
     assert r["recomputed"] == pytest.approx(91.667, abs=1e-3)
 
 
 def test_group12_operations_differs(frame):
     # 10 h x 12 operations = 120, printed 360 (10 h x 36)
-    r = _row(frame, "text, line 632", "group of 12")
+    r = audit_row(frame, "text, line 632", "group of 12")
     assert r["verdict"] == "differs"
     assert r["recomputed"] == 120

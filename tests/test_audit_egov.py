@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from digecon.audit import AUDIT_COLUMNS
 from digecon.audits.egov import audit
 from digecon.data import load
+from tests.audit_helpers import assert_audit_shape
 
 
 @pytest.fixture(scope="module")
@@ -22,10 +22,7 @@ def _row(frame, location: str, quantity: str):
 
 
 def test_columns_and_chapter(frame) -> None:
-    assert list(frame.columns) == AUDIT_COLUMNS
-    assert set(frame["chapter"]) == {"egov"}
-    # every 'differs' and every 'cannot' says why
-    assert (frame.loc[frame["verdict"] != "reproduces", "why"].str.len() > 0).all()
+    assert_audit_shape(frame, "egov")
 
 
 def test_every_printed_table_number_has_a_row(frame) -> None:

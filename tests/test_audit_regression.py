@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from digecon import data
-from digecon.audit import AUDIT_COLUMNS
 from digecon.audits import regression as ar
+from tests.audit_helpers import assert_audit_shape
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +16,7 @@ def audit() -> pd.DataFrame:
 
 
 def test_shape_and_columns(audit):
-    assert list(audit.columns) == AUDIT_COLUMNS
-    assert set(audit["chapter"]) == {"regression"}
+    assert_audit_shape(audit, "regression")
     # one row per transcribed printed number: 17 + 40 + 108 + 96 + 16 + 25 + 8 + 40 + 19,
     # plus one 'cannot' row for the scenario band
     n_printed = sum(len(data.load(n)) for n in [

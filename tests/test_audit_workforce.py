@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digecon.audits.workforce import audit
+from tests.audit_helpers import assert_audit_shape, audit_row
 
 
 @pytest.fixture(scope="module")
@@ -12,45 +13,37 @@ def frame():
     return audit()
 
 
-def row(frame, location, quantity_start):
-    hit = frame[(frame["location"] == location) & frame["quantity"].str.startswith(quantity_start)]
-    assert len(hit) == 1, (location, quantity_start, len(hit))
-    return hit.iloc[0]
-
-
 def test_shape_and_chapter(frame):
-    assert set(frame["chapter"]) == {"workforce"}
-    assert (frame.loc[frame["verdict"] == "differs", "why"].str.len() > 0).all()
-    assert (frame.loc[frame["verdict"] == "cannot be recomputed", "why"].str.len() > 0).all()
+    assert_audit_shape(frame, "workforce")
 
 
 def test_need_for_it_specialists(frame):
     # 7 038 / 4 449 - 1 = 0.58193 -> +58.2 %, printed 63 %
-    r = row(frame, "text, line 2152", "growth of the need for IT specialists")
+    r = audit_row(frame, "text, line 2152", "growth of the need for IT specialists")
     assert r["recomputed"] == pytest.approx(58.193, abs=1e-3)
     assert r["verdict"] == "differs"
 
 
 def test_industry_shares_and_specialities(frame):
     # 31.1 + 12.9 + 8.8 + 8.8 + 8.4 + 8 + 7.2 + 5.6 + 0.3 + 8.8 = 99.9
-    r = row(frame, "text, lines 3866-3875", "sum of the ten industry shares")
+    r = audit_row(frame, "text, lines 3866-3875", "sum of the ten industry shares")
     assert r["recomputed"] == pytest.approx(99.9)
     assert r["verdict"] == "reproduces"
-    r = row(frame, "text, line 3850", "number of ICT specialities")
+    r = audit_row(frame, "text, line 3850", "number of ICT specialities")
     assert (r["printed"], r["recomputed"], r["verdict"]) == (5.0, 6.0, "differs")
 
 
 def test_rankings_against_un_2022(frame):
-    r = row(frame, "text, line 410", "Kazakhstan's EGDI rank")
+    r = audit_row(frame, "text, line 410", "Kazakhstan's EGDI rank")
     assert (r["recomputed"], r["official"], r["verdict"]) == (28.0, 28.0, "reproduces")
-    r = row(frame, "text, line 412", "Kazakhstan's e-participation rank")
+    r = audit_row(frame, "text, line 412", "Kazakhstan's e-participation rank")
     assert r["official"] == 15.0
 
 
 def test_monotowns(frame):
     # Karaganda: Balkhash, Zhezkazgan, Karazhal, Saran, Satbayev, Temirtau, Shakhtinsk, Abay
-    r = row(frame, "text, line 206", "monotowns in Karaganda oblast")
+    r = audit_row(frame, "text, line 206", "monotowns in Karaganda oblast")
     assert r["recomputed"] == 8 and r["verdict"] == "reproduces"
     # 12 oblasts with + Kyzylorda + North Kazakhstan = 14, printed 17
-    r = row(frame, "text, line 198", "number of oblasts")
+    r = audit_row(frame, "text, line 198", "number of oblasts")
     assert (r["printed"], r["recomputed"], r["verdict"]) == (17.0, 14.0, "differs")

@@ -11,15 +11,13 @@ from :func:`digecon.i18n.place`; nothing is typed.
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon import world
+from digecon import plots, world
 from digecon.i18n import check_lang, place, t
-from digecon.plots import PALETTE
+from digecon.plots import PALETTE, legend_below
 
 #: where each approach of Кесте 1 ends, read from its printed period (``period_kk``):
 #: "90-шы жж. XX ғ. - 2000-шы жж." -> 2009, "2000-ы жж." -> 2009, "2010-ы жж" -> 2019,
@@ -65,6 +63,13 @@ RING_KEYS = {1: "map_concepts", 2: "map_technologies", 3: "map_applications"}
 
 GROUP_ORDER = ("leaders", "stall_out", "break_out", "watch_out")
 INDICATORS_SGP = ("population", "internet_users", "mobile_connections", "social_media_users")
+#: the vocabulary label of each Кесте 10 indicator
+SGP_LABELS = {
+    "population": "population_mln",
+    "internet_users": "internet_users_mln",
+    "mobile_connections": "mobile_connections_mln",
+    "social_media_users": "social_media_users_mln",
+}
 INDICATORS_RUS = ("households_internet", "daily_internet_users", "egov_users", "ict_rd_share")
 SECTORS = ("private", "higher_education", "government", "public_research_institutes")
 
@@ -75,12 +80,12 @@ def short(term: str) -> str:
 
 
 def wrap(text: str, width: int = 18) -> str:
-    """Break a label into lines of at most ``width`` characters.
+    """:func:`digecon.plots.wrap` that keeps long words whole (a term is never split).
 
     >>> wrap("digital transformation", 10)
     'digital\\ntransformation'
     """
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+    return plots.wrap(text, width, break_long_words=False)
 
 
 def country_name(code: str, lang: str) -> str:
@@ -307,16 +312,10 @@ def singapore_changes(levels: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFra
 def singapore_changes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """:func:`singapore_changes` with headers and indicator names in ``lang``."""
     check_lang(lang)
-    names = {
-        "population": "population_mln",
-        "internet_users": "internet_users_mln",
-        "mobile_connections": "mobile_connections_mln",
-        "social_media_users": "social_media_users_mln",
-    }
     return pd.DataFrame(
         {
             short(t("indicator", lang)).capitalize(): [
-                t(names[i], lang) for i in table["indicator"]
+                t(SGP_LABELS[i], lang) for i in table["indicator"]
             ],
             "2021": table["start"].round(2),
             "2022": table["end"].round(2),
@@ -328,26 +327,28 @@ def singapore_changes_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def _yearly_country_chart(
+    fig: plt.Figure, ax: plt.Axes, years, ylabel: str, country: str, lang: str, *, ncol: int,
+    bottom: float,
+) -> plt.Figure:
+    """Finish a one-country chart by year (Кесте 10-12): every year a tick, the axis labels,
+    the country as the title and the legend below."""
+    ax.set_xticks(list(years))
+    ax.set_xlabel(t("year", lang))
+    ax.set_ylabel(t(ylabel, lang))
+    ax.set_title(place(country, lang), fontsize="medium")
+    legend_below(fig, ax, ncol=ncol, bottom=bottom, fontsize="x-small")
+    return fig
+
+
 def plot_singapore_internet(levels: pd.DataFrame, lang: str) -> plt.Figure:
     """Кесте 10: Singapore's population, internet users, mobile connections, social media."""
     check_lang(lang)
-    names = {
-        "population": "population_mln",
-        "internet_users": "internet_users_mln",
-        "mobile_connections": "mobile_connections_mln",
-        "social_media_users": "social_media_users_mln",
-    }
     wide = levels.pivot(index="year", columns="indicator", values="value").sort_index()
     fig, ax = plt.subplots(figsize=(7.0, 3.8))
     for colour, ind in zip(PALETTE, INDICATORS_SGP, strict=False):
-        ax.plot(wide.index, wide[ind], marker="o", color=colour, label=t(names[ind], lang))
-    ax.set_xticks(list(wide.index))
-    ax.set_xlabel(t("year", lang))
-    ax.set_ylabel(t("value", lang))
-    ax.set_title(place("SGP", lang), fontsize="medium")
-    fig.legend(loc="lower center", ncol=2, fontsize="x-small")
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    return fig
+        ax.plot(wide.index, wide[ind], marker="o", color=colour, label=t(SGP_LABELS[ind], lang))
+    return _yearly_country_chart(fig, ax, wide.index, "value", "SGP", lang, ncol=2, bottom=0.12)
 
 
 def rd_totals(rd: pd.DataFrame) -> pd.DataFrame:
@@ -391,13 +392,9 @@ def plot_singapore_rd(rd: pd.DataFrame, lang: str) -> plt.Figure:
     ax.scatter(
         wide.index, wide["total"], color="black", zorder=3, s=18, label=t("printed_total", lang)
     )
-    ax.set_xticks(list(wide.index))
-    ax.set_xlabel(t("year", lang))
-    ax.set_ylabel(t("rd_spending_mln", lang))
-    ax.set_title(place("SGP", lang), fontsize="medium")
-    fig.legend(loc="lower center", ncol=3, fontsize="x-small")
-    fig.tight_layout(rect=(0, 0.12, 1, 1))
-    return fig
+    return _yearly_country_chart(
+        fig, ax, wide.index, "rd_spending_mln", "SGP", lang, ncol=3, bottom=0.12
+    )
 
 
 def plot_russia(ru: pd.DataFrame, lang: str) -> plt.Figure:
@@ -409,14 +406,10 @@ def plot_russia(ru: pd.DataFrame, lang: str) -> plt.Figure:
         ax.plot(
             wide.index, wide[ind], marker="o", color=colour, label=wrap(t(f"{ind}_pct", lang), 60)
         )
-    ax.set_xticks(list(wide.index))
     ax.set_ylim(0, 100)
-    ax.set_xlabel(t("year", lang))
-    ax.set_ylabel(t("share_in_percent", lang))
-    ax.set_title(place("RUS", lang), fontsize="medium")
-    fig.legend(loc="lower center", ncol=1, fontsize="x-small")
-    fig.tight_layout(rect=(0, 0.26, 1, 1))
-    return fig
+    return _yearly_country_chart(
+        fig, ax, wide.index, "share_in_percent", "RUS", lang, ncol=1, bottom=0.26
+    )
 
 
 def russia_gdp_shares(figs: pd.DataFrame) -> pd.DataFrame:

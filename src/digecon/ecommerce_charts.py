@@ -12,8 +12,6 @@ comes from :mod:`digecon.i18n`.
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import matplotlib.ticker as mticker
 import numpy as np
@@ -21,7 +19,7 @@ import pandas as pd
 
 from digecon.growth import cagr, growth_rate
 from digecon.i18n import check_lang, t
-from digecon.plots import PALETTE
+from digecon.plots import PALETTE, wrap  # also read as ecommerce_charts.wrap (tests)
 
 PRODUCTS = [
     "electronic_components",
@@ -200,16 +198,6 @@ def volume_mentions(text: pd.DataFrame) -> pd.DataFrame:
 # figures
 
 
-def wrap(label: str, width: int = 38, *, break_words: bool = True) -> str:
-    """A long axis label broken into lines of at most ``width`` characters.
-
-    >>> wrap("Доля электронной торговли в розничной торговле, %", 30).splitlines()
-    ['Доля электронной торговли в', 'розничной торговле, %']
-    """
-    lines = textwrap.wrap(label, width, break_long_words=break_words, break_on_hyphens=True)
-    return "\n".join(lines) or label
-
-
 def plot_ict_output(wide: pd.DataFrame, lang: str) -> plt.Figure:
     """Кесте 16: stacked product groups by year, and below, the sum of parts minus the total."""
     check_lang(lang)
@@ -306,7 +294,7 @@ def plot_share_retail(
     ax.scatter(targets.index, targets, marker="_", s=300, linewidths=2.5, color=PALETTE[2],
                zorder=3, label=t("programme_target", lang))  # fmt: skip
     ax.set_xlabel(t("year", lang))
-    ax.set_ylabel(wrap(t("ecommerce_share_retail", lang)), fontsize="small")
+    ax.set_ylabel(wrap(t("ecommerce_share_retail", lang), 38), fontsize="small")
     ax.set_xticks(range(int(s.index.min()), int(max(s.index.max(), targets.index.max())) + 1))
     ax.legend(fontsize="small", loc="upper left")
     fig.tight_layout()

@@ -14,15 +14,13 @@ returns a matplotlib ``Figure`` or a display table whose labels come from the vo
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from digecon import efficiency as ef
 from digecon.i18n import check_lang, t
-from digecon.plots import PALETTE
+from digecon.plots import PALETTE, legend_below, wrap
 
 PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
 
@@ -84,15 +82,6 @@ def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def wrap(text: str, width: int = 34) -> str:
-    r"""Break a long label into lines of at most ``width`` characters.
-
-    >>> wrap("Growth rate of economic efficiency, %", 20)
-    'Growth rate of\neconomic efficiency,\n%'
-    """
-    return "\n".join(textwrap.wrap(text, width)) or text
-
-
 def _programme_line(ax, lang: str) -> None:
     ax.axvline(PROGRAMME_YEAR - 0.5, color="#777777", ls=":", lw=1.2)
     ax.annotate(
@@ -146,9 +135,7 @@ def plot_readings(k5: pd.DataFrame, lang: str) -> plt.Figure:
         ax.set_title(t(key, lang), fontsize="medium")
         ax.set_xlabel(t("year", lang))
     axes[0].set_ylabel(t("ict_efficiency_ratio", lang))
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize="small")
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    legend_below(fig, axes[0], ncol=3, bottom=0.08)
     return fig
 
 
@@ -204,9 +191,7 @@ def plot_sensitivity(k5: pd.DataFrame, shift_pct: float, lang: str) -> plt.Figur
         ax.set_yticks(list(be.index))
         ax.invert_yaxis()
     axes[0].set_ylabel(t("year", lang))
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=3, fontsize="small")
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    legend_below(fig, axes[0], ncol=3, bottom=0.07)
     return fig
 
 

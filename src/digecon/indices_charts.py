@@ -10,7 +10,6 @@ Every drawing function takes plain data and a language code and returns a matplo
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -21,7 +20,7 @@ from pandas.io.formats.style import Styler
 
 from digecon import i18n
 from digecon.indices import competition_rank, composite_index, rank_share, truncate
-from digecon.plots import KAZ_COLOUR, PALETTE
+from digecon.plots import KAZ_COLOUR, PALETTE, legend_below, wrap
 
 #: the five EAEU members and the four leaders stored with them in ``un-egov-survey``
 EAEU: tuple[str, ...] = ("KAZ", "RUS", "BLR", "ARM", "KGZ")
@@ -444,9 +443,7 @@ def plot_components(un: pd.DataFrame, lang: str, countries: Sequence[str] = EAEU
         ax.set_xlabel(i18n.t("survey_year", lang))
     for ax in axes[:, 0]:
         ax.set_ylabel(i18n.t("index_value", lang))
-    handles, names = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="lower center", ncol=len(countries), fontsize="small")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    legend_below(fig, axes[0, 0], ncol=len(countries), bottom=0.06)
     return fig
 
 
@@ -529,8 +526,7 @@ def plot_region_tiles(
             )
         )
         dark = norm(v) > 0.55
-        label = "\n".join(textwrap.wrap(short_place(r.code, lang), 13, break_on_hyphens=True,
-                                        break_long_words=False))
+        label = wrap(short_place(r.code, lang), 13, break_long_words=False)
         longest = max(len(line) for line in label.splitlines())
         ax.text(
             x + 0.5,

@@ -13,6 +13,7 @@ notebook's ``lang`` parameter is shown, so a student who changes ``lang`` sees t
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 import matplotlib as mpl
@@ -44,6 +45,44 @@ def setup() -> None:
     pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.max_rows", 1000)
     pd.set_option("display.max_columns", 30)
+
+
+def wrap(text: str, width: int = 34, *, break_long_words: bool = True) -> str:
+    r"""Break a label into lines of at most ``width`` characters (for axis labels and titles).
+
+    A word longer than ``width`` is split unless ``break_long_words`` is false (then it gets a
+    line of its own). A text with no words comes back unchanged.
+
+    >>> wrap("Growth rate of economic efficiency, %", 20)
+    'Growth rate of\neconomic efficiency,\n%'
+    >>> wrap("digital transformation", 10, break_long_words=False)
+    'digital\ntransformation'
+    >>> wrap("digital transformation", 10)
+    'digital tr\nansformati\non'
+    """
+    return "\n".join(textwrap.wrap(text, width, break_long_words=break_long_words)) or text
+
+
+def legend_below(
+    fig: plt.Figure, ax: plt.Axes, *, ncol: int, bottom: float, fontsize: str = "small"
+) -> None:
+    """One legend for the whole figure, centred below the panels, with the entries of ``ax``.
+
+    The panels are laid out (``tight_layout``) in the figure above the lowest ``bottom``
+    fraction of its height, which the legend takes. Give ``ax`` the panel that holds every
+    entry, so that panels drawing the same series do not repeat them in the legend.
+
+    >>> fig, axes = plt.subplots(1, 2)
+    >>> for ax in axes:
+    ...     _ = ax.plot([0, 1], [0, 1], label="a")
+    >>> legend_below(fig, axes[0], ncol=3, bottom=0.1)
+    >>> [text.get_text() for text in fig.legends[0].get_texts()]
+    ['a']
+    >>> plt.close(fig)
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=ncol, fontsize=fontsize)
+    fig.tight_layout(rect=(0, bottom, 1, 1))
 
 
 def figures(draw: Callable[[str], plt.Figure]) -> dict[str, plt.Figure]:

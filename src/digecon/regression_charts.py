@@ -13,7 +13,6 @@ return tidy frames, tested in ``tests/test_regression_charts.py``), its tables (
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -24,7 +23,7 @@ from pandas.io.formats.style import Styler
 from digecon import data, i18n
 from digecon import regression as rg
 from digecon.audits import regression as ar
-from digecon.plots import PALETTE
+from digecon.plots import PALETTE, legend_below, wrap
 
 #: the vocabulary key of each variable's axis label
 VAR_LABEL = {
@@ -419,10 +418,6 @@ def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- figures
-def _wrap(text: str, width: int = 32) -> str:
-    return textwrap.fill(text, width)
-
-
 def _years_axis(ax: plt.Axes, lang: str, label: bool = True) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -435,9 +430,9 @@ def plot_gdp_check(check: pd.DataFrame, lang: str) -> plt.Figure:
     """Two panels: GDP per capita in tenge (Appendix V) and the implied tenge-per-dollar rate."""
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(8.0, 3.4))
     a1.plot(check["year"], check["y_tenge"] / 1e6, marker="o", ms=3, color=PALETTE[0])
-    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
+    a1.set_ylabel(wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 32))
     a2.plot(check["year"], check["implied_rate"], marker="o", ms=3, color=PALETTE[1])
-    a2.set_ylabel(_wrap(i18n.t("implied_rate", lang)))
+    a2.set_ylabel(wrap(i18n.t("implied_rate", lang), 32))
     for ax, col, scale in ((a1, "y_tenge", 1e6), (a2, "implied_rate", 1.0)):
         row = check[check["year"] == 2009]
         if not row.empty:
@@ -471,7 +466,7 @@ def plot_fit(model: rg.OLSTables, lang: str) -> plt.Figure:
     a1.plot(years, cw["observed"] / 1e6, marker="o", ms=3, lw=0, color=PALETTE[0],
             label=i18n.t("observed", lang))
     a1.plot(years, cw["predicted"] / 1e6, color=PALETTE[1], label=i18n.t("fitted_value", lang))
-    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
+    a1.set_ylabel(wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 32))
     a1.legend(fontsize="small")
     a2.axhline(0, color="#777777", lw=0.8)
     for lvl in (-2, 2):
@@ -500,7 +495,7 @@ def plot_evaluation(ev: rg.Evaluation, lang: str) -> plt.Figure:
         a1.plot(test_years, sub["forecast"] / 1e6, marker="s", ms=3, color=PALETTE[i],
                 label=i18n.t(METHOD_LABEL[m], lang))
     a1.set_xticks(test_years)
-    a1.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 28))
+    a1.set_ylabel(wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 28))
     a1.set_xlabel(i18n.t("year", lang))
     width = 0.38
     pos = np.arange(len(methods))
@@ -510,7 +505,7 @@ def plot_evaluation(ev: rg.Evaluation, lang: str) -> plt.Figure:
         bars.append(a2.barh(pos + (j - 0.5) * width, s["mape"], height=width,
                             color=["#56B4E9", "#0072B2"][j],
                             label=i18n.t(SCHEME_LABEL[scheme], lang)))
-    a2.set_yticks(pos, [_wrap(i18n.t(METHOD_LABEL[m], lang), 20) for m in methods],
+    a2.set_yticks(pos, [wrap(i18n.t(METHOD_LABEL[m], lang), 20) for m in methods],
                   fontsize="small")
     a2.invert_yaxis()
     a2.set_xlabel(i18n.t("mape_pct", lang))
@@ -541,7 +536,7 @@ def plot_trend_shift(wide: pd.DataFrame, lang: str) -> plt.Figure:
                 label=i18n.t("printed_forecast", lang))
         ax.plot(p["year"] - 1, p["value"], marker="D", ms=4, lw=0, mfc="none",
                 color=PALETTE[2], label=i18n.t("printed_forecast_true_year", lang))
-        ax.set_title(textwrap.fill(i18n.t(VAR_LABEL[v], lang), 40), fontsize="small")
+        ax.set_title(wrap(i18n.t(VAR_LABEL[v], lang), 40), fontsize="small")
         _years_axis(ax, lang, label=False)
         ax.set_xlim(2012, 2027)
         recent = np.r_[wide.loc[2012:, v].to_numpy(), p["value"].to_numpy()]
@@ -549,9 +544,7 @@ def plot_trend_shift(wide: pd.DataFrame, lang: str) -> plt.Figure:
         ax.set_ylim(recent.min() - pad, recent.max() + pad)
     for ax in axes[1]:
         _years_axis(ax, lang)
-    handles, labels = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize="small")
-    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    legend_below(fig, axes[0, 0], ncol=2, bottom=0.1)
     return fig
 
 
@@ -603,7 +596,7 @@ def plot_fan(
                       [(check_2021["upper"] - check_2021["forecast"]) / 1e6]],
                 fmt="s", ms=5, color=PALETTE[3], capsize=3,
                 label=i18n.t("model_2021_check", lang))
-    ax.set_ylabel(_wrap(i18n.t("gdp_per_capita_mln_tenge", lang)))
+    ax.set_ylabel(wrap(i18n.t("gdp_per_capita_mln_tenge", lang), 32))
     _years_axis(ax, lang)
     ax.set_xlim(2009.5, scenarios["year"].max() + 0.5)
     ax.legend(fontsize="x-small", loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)

@@ -16,10 +16,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon.ecommerce_charts import wrap
 from digecon.growth import growth_rate
 from digecon.i18n import check_lang, place, t
-from digecon.plots import PALETTE
+from digecon.plots import PALETTE, wrap
 
 #: the 14 oblasts before the 2022 reform (article 004 counts monotowns in these)
 OBLASTS_PRE2022 = [
@@ -250,7 +249,7 @@ def plot_divide_tiles(
             name = place(tile["code"], lang).replace(" облысы", "").replace(" қаласы", "")
             name = name.replace(" Region", "").replace(" область", "").replace("область ", "")
             text_colour = "white" if level > 0.6 else "black"
-            ax.text(x + 0.475, y + 0.62, wrap(name, 10, break_words=False), ha="center",
+            ax.text(x + 0.475, y + 0.62, wrap(name, 10, break_long_words=False), ha="center",
                     va="center", fontsize=5, color=text_colour)  # fmt: skip
             if not np.isnan(v):
                 ax.text(x + 0.475, y + 0.22, fmt.format(v), ha="center", va="center",

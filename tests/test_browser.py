@@ -328,6 +328,10 @@ def test_lang_query_opens_that_language_and_screenshots(browser, server, screens
             langs = checked_langs(page)
             assert set(langs) <= {lang}, f"{doc}?lang={lang}: tabs open in {sorted(set(langs))}"
             assert page.evaluate("document.documentElement.lang") == lang
+            if doc in CHAPTERS:  # a full-page picture: load the lazy figures of this language
+                page.evaluate("document.querySelectorAll('img[loading=lazy]')"
+                              ".forEach(i => { if (i.offsetParent) i.loading = 'eager'; })")
+                page.wait_for_load_state("networkidle")
             page.screenshot(path=str(screenshots / f"{page_id(doc)}-{lang}.png"),
                             full_page=doc in CHAPTERS)
     finally:

@@ -207,6 +207,8 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
         pm.execute_notebook(
             str(src), str(out), cwd=str(src.parent), kernel_name="python3",
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            # the kernel's own start-up chatter would scroll over the progress bar
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         status = "ok"
     except Exception as exc:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing as mp
 import os
 import platform
 import re
@@ -194,31 +195,42 @@ def _hide_parameter_cells(nb: dict) -> None:
 def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
     """Execute one notebook with papermill (runs in a worker process)."""
     import papermill as pm
+    from jupyter_client.manager import KernelManager
 
     src, out, base = Path(source), Path(output), Path(root)
     name = _rel(src, base)
     out.parent.mkdir(parents=True, exist_ok=True)
+    # papermill writes to a private file first; the finished notebook replaces ``out`` in one
+    # atomic step, so a reader (or a second build) never sees a half-written notebook
+    partial = out.with_name(f".{out.stem}.{os.getpid()}.partial.ipynb")
     trace = tempfile.NamedTemporaryFile(prefix="digecon-trace-", suffix=".txt", delete=False)
     trace.close()
     os.environ["DIGECON_TRACE"] = trace.name
+    # the kernel talks over Unix sockets in a private folder: kernels started at the same
+    # moment by parallel builds cannot pick the same TCP ports and cross their messages
+    sockets = tempfile.mkdtemp(prefix="digecon-kernel-")
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
     start = time.perf_counter()
     error = ""
     try:
         pm.execute_notebook(
-            str(src), str(out), cwd=str(src.parent), kernel_name="python3",
+            str(src), str(partial), cwd=str(src.parent), kernel_name="python3", km=km,
             progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            autosave_cell_every=0,
             # the kernel's own start-up chatter would scroll over the progress bar
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         status = "ok"
-    except Exception as exc:
+    except Exception as exc:  # any failure is reported to the user below
         status = "failed"
-        error = _describe_failure(exc, out)
+        error = _describe_failure(exc, partial)
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     seconds = time.perf_counter() - start
     reads = sorted(set(Path(trace.name).read_text(encoding="utf-8").split()))
     os.unlink(trace.name)
-    if out.exists():
-        nb = json.loads(out.read_text(encoding="utf-8"))
+    if partial.exists():
+        nb = json.loads(partial.read_text(encoding="utf-8"))
         _hide_parameter_cells(nb)
         nb["metadata"]["digecon"] = {
             "status": status,
@@ -229,7 +241,8 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
             "python": platform.python_version(),
             "packages": package_versions(),
         }
-        out.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        partial.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.replace(partial, out)
     return Result(name, "executed" if status == "ok" else "failed", seconds, error, reads)
 
 
@@ -298,7 +311,8 @@ def _execute_batch(
         return results
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = _progress(len(todo))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
         futures = {
             pool.submit(execute_one, str(nb), str(target), str(root), extra): nb
             for nb, target in todo

@@ -212,3 +212,15 @@ def test_fan_labels_the_interval_level(wide, final):
     assert any("80% prediction interval" in t for t in texts)
     assert i18n.t("scenario_realistic", "en") in " ".join(texts)
     plt.close(fig)
+
+
+def test_next_year_by_sample_matches_a_direct_refit():
+    wide = rc.appendix_wide()
+    xs = ["x4", "x3", "x6", "x5"]
+    got = rc.next_year_by_sample(wide, xs, 0.05)
+    # keeping 2009: the final model's prediction for 2021 is about 3.75 mln tenge (section's data)
+    assert got[False] / 1e6 == pytest.approx(3.753, abs=0.002)
+    direct = rg.forecast_y(rg.ols(wide.loc[2000:2020].drop(index=2009), "y", xs),
+                           wide.loc[[2021], xs], alpha=0.05)["forecast"].item()
+    assert got[True] == pytest.approx(direct)
+    assert got[True] != pytest.approx(got[False])

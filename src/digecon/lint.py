@@ -29,50 +29,48 @@ def _block(lines: list[str], start: int, fence: str) -> int:
     raise ValueError(f"fence {fence!r} opened at line {start + 1} is never closed")
 
 
+def _walk(lines: list[str], name: str):
+    """Yield ``(start, end, None)`` for each top-level ``{name}`` block and
+    ``(i, i, line)`` for each line outside such blocks."""
+    i = 0
+    while i < len(lines):
+        m = _OPEN.match(lines[i].strip())
+        if m and m["name"] == name:
+            end = _block(lines, i, m["fence"])
+            yield i, end, None
+            i = end + 1
+            continue
+        yield i, i, lines[i]
+        i += 1
+
+
+def _option(lines: list[str], option: str) -> str | None:
+    """The value of a directive option such as ``:sync:`` among ``lines``."""
+    return next((ln.split(":", 2)[2].strip() for ln in lines
+                 if ln.strip().startswith(f":{option}:")), None)
+
+
 def tab_sets(markdown: str) -> list[dict]:
     """Every tab-set of a Markdown text: its sync group and ``{sync_id: body}``."""
     lines = markdown.splitlines()
     out = []
-    i = 0
-    while i < len(lines):
-        m = _OPEN.match(lines[i].strip())
-        if m and m["name"] == "tab-set":
-            end = _block(lines, i, m["fence"])
-            body = lines[i + 1 : end]
-            group = next((ln.split(":", 2)[2].strip() for ln in body
-                          if ln.strip().startswith(":sync-group:")), None)
-            tabs: dict[str, str] = {}
-            k = 0
-            while k < len(body):
-                t = _OPEN.match(body[k].strip())
-                if t and t["name"] == "tab-item":
-                    t_end = _block(body, k, t["fence"])
-                    item = body[k + 1 : t_end]
-                    sync = next((ln.split(":", 2)[2].strip() for ln in item
-                                 if ln.strip().startswith(":sync:")), "")
-                    text = "\n".join(ln for ln in item if not ln.strip().startswith(":sync"))
-                    tabs[sync] = text.strip()
-                    k = t_end
-                k += 1
-            out.append({"group": group, "tabs": tabs, "line": i + 1})
-            i = end
-        i += 1
+    for start, end, line in _walk(lines, "tab-set"):
+        if line is not None:
+            continue
+        body = lines[start + 1 : end]
+        tabs: dict[str, str] = {}
+        for k, k_end, item_line in _walk(body, "tab-item"):
+            if item_line is None:
+                item = body[k + 1 : k_end]
+                text = "\n".join(ln for ln in item if not ln.strip().startswith(":sync"))
+                tabs[_option(item, "sync") or ""] = text.strip()
+        out.append({"group": _option(body, "sync-group"), "tabs": tabs, "line": start + 1})
     return out
 
 
 def outside_tab_sets(markdown: str) -> list[str]:
     """Lines of a Markdown text that are not inside any tab-set."""
-    lines = markdown.splitlines()
-    out = []
-    i = 0
-    while i < len(lines):
-        m = _OPEN.match(lines[i].strip())
-        if m and m["name"] == "tab-set":
-            i = _block(lines, i, m["fence"]) + 1
-            continue
-        out.append(lines[i])
-        i += 1
-    return out
+    return [line for _, _, line in _walk(markdown.splitlines(), "tab-set") if line is not None]
 
 
 _GLUE = re.compile(r"\{glue(:\w+)?\}`[^`]*`|\{(term|ref|cite|cite:p|cite:t|doc|numref|eq)\}`[^`]*`")

@@ -169,6 +169,22 @@ def model_sample(wide: pd.DataFrame, last_year: int, drop_2009: bool) -> pd.Data
     return out.drop(index=2009) if drop_2009 else out
 
 
+def next_year_by_sample(
+    wide: pd.DataFrame, xs: Sequence[str], alpha: float, last_year: int = 2020
+) -> dict[bool, float]:
+    """Forecast of Y for ``last_year + 1`` (actual regressors) with and without the 2009 row.
+
+    Returns ``{False: forecast keeping 2009, True: forecast dropping 2009}``: how much the
+    duplicated 2009 value moves the model's one-year-ahead forecast.
+    """
+    out = {}
+    for drop in (False, True):
+        model = rg.ols(model_sample(wide, last_year, drop), "y", list(xs))
+        future = wide.loc[[last_year + 1], list(xs)]
+        out[drop] = float(rg.forecast_y(model, future, alpha=alpha)["forecast"].item())
+    return out
+
+
 # ----------------------------------------------------------------------------- tables
 def _fmt(value: object) -> str:
     """A display number: thousands separated, integers without decimals, NaN as a dash.

@@ -263,20 +263,28 @@ def localize_styler(styler, lang: str):
     """Make a pandas ``Styler`` display numbers in ``lang`` (and ``—`` for missing values).
 
     Cells the styler formats explicitly keep their format and are re-punctuated
-    (:func:`localize_text`); the others are shown by :func:`format_cell` (no ``24.000000``).
+    (:func:`localize_text`); cells in pandas' default format are shown by :func:`format_cell`
+    (no ``24.000000``). Uses the styler's per-cell display functions (pandas 2–3).
     """
     _check_lang(lang)
     data = styler.data
-    explicit = dict(styler._display_funcs)
+    precision = pd.get_option("styler.format.precision")
+
+    def show(x: object, func: Callable[[object], object]) -> str:
+        if isinstance(x, str):
+            return localize_text(str(func(x)), lang)
+        if is_missing(x):
+            return DASH
+        text = str(func(x))
+        if isinstance(x, numbers.Real) and not isinstance(x, bool) and (
+                text == f"{x:.{precision}f}" or text == str(x)):
+            return format_cell(x, lang)  # pandas' default format: 24.000000
+        return localize_text(text, lang)
+
     for r in range(data.shape[0]):
         for c in range(data.shape[1]):
-            if (r, c) in explicit:
-                func = explicit[(r, c)]
-                styler._display_funcs[(r, c)] = (
-                    lambda x, f=func: DASH if is_missing(x) and not isinstance(x, str)
-                    else localize_text(str(f(x)), lang))
-            else:
-                styler._display_funcs[(r, c)] = lambda x: format_cell(x, lang)
+            func = styler._display_funcs[(r, c)]
+            styler._display_funcs[(r, c)] = lambda x, f=func: show(x, f)
     return styler
 
 

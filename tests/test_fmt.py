@@ -84,7 +84,7 @@ def test_format_table_no_nan_no_six_decimals():
     out = fmt.format_table(df, "ru")
     assert out["rank"].tolist() == ["24", "—", "3"]
     assert out["egdi"].tolist() == ["0,481", "0,500", "—"]
-    assert out["money"].tolist() == [f"190{T}774,19", "9136,50", "1,00"]
+    assert out["money"].tolist() == [f"190{T}774,19", "9136,50", "1"]
     assert out["text"].tolist() == ["Кесте 3", "1,6198", "—"]
     en = fmt.format_table(df, "en", decimals={"money": 0})
     assert en["money"].tolist() == ["190,774", "9136", "1"]

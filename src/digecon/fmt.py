@@ -212,10 +212,11 @@ def format_table(df: pd.DataFrame, lang: str, decimals: int | Mapping[str, int] 
                  ) -> pd.DataFrame:
     """A copy of ``df`` with every cell as display text in ``lang``.
 
-    Missing values become ``—``; integer columns (and float columns whose values are all whole,
-    such as ranks read with NaN) are shown as integers; other float columns get ``decimals``
-    (a number, or ``{column: decimals}``), by default the fewest decimals (at most 4) that show
-    the column's values exactly. Text cells are unchanged.
+    Missing values become ``—``. With ``decimals`` (a number, or ``{column: decimals}``) every
+    number of a column gets that many decimals. By default whole numbers are shown as integers
+    (ranks read with NaN are floats: ``24``, not ``24.000000``) and the other numbers of a column
+    get the fewest decimals (at most 4) that show them all exactly. Text cells keep their words;
+    a text cell that is a number printed in English style is re-punctuated.
 
     >>> df = pd.DataFrame({"rank": [24.0, None], "egdi": [0.481, 0.5], "who": ["a", "b"]})
     >>> format_table(df, "ru").to_dict("list")
@@ -229,12 +230,20 @@ def format_table(df: pd.DataFrame, lang: str, decimals: int | Mapping[str, int] 
         nums = [float(v) for v in series
                 if not isinstance(v, bool | str) and not is_missing(v)
                 and isinstance(v, numbers.Real | float | int)]
-        if d is None and nums:
-            d = 0 if all(float(v).is_integer() for v in nums) else _auto_decimals(nums)
-        out[pos] = [localize_text(v, lang) if isinstance(v, str) else format_cell(v, lang, d)
+        whole_as_int = d is None
+        if d is None:
+            fractional = [v for v in nums if not v.is_integer()]
+            d = _auto_decimals(fractional) if fractional else 0
+        out[pos] = [localize_text(v, lang) if isinstance(v, str)
+                    else format_cell(v, lang, 0 if whole_as_int and _is_whole(v) else d)
                     for v in series]
     out.columns = df.columns
     return out
+
+
+def _is_whole(value: object) -> bool:
+    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
+            and not is_missing(value) and float(value).is_integer())
 
 
 def localize_text(text: str, lang: str) -> str:

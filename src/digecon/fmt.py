@@ -555,7 +555,7 @@ def ru_agree(n: object, noun: str, *, case: str = "nom") -> str:
 GLUE_ROLE = re.compile(r"\{glue:text\}`(?P<name>[^`:]+)(?::(?P<spec>[^`]*))?`")
 _KK_TAIL = re.compile(r"-(?P<suffix>[а-яәғқңөұүһі]+)(?![а-яәғқңөұүһіa-z])", re.IGNORECASE)
 _KK_UNIT_AFTER = re.compile(r"(?P<gap>[ \u00a0\u202f]?)(?P<unit>%|млн|млрд|трлн|мың)(?=-)")
-_RU_NEXT = re.compile(r"(?P<gap>[ \u00a0])(?P<word>[А-Яа-яЁё]+)")
+_RU_NEXT = re.compile(r"(?P<gap>[ \u00a0\n])(?P<word>[А-Яа-яЁё]+)")
 _RU_PREV = re.compile(r"([А-Яа-яЁё]+)\s*$")
 
 

@@ -45,7 +45,8 @@ def test_trilingual_glossary_unchanged():
     assert ":sorted:" in page and "**ru**" in page and "Глоссарий · Глоссарий · Glossary" in page
 
 
-@pytest.mark.parametrize(("lang", "other"), [("kk", "Столбец"), ("ru", "Бағандар"), ("en", "Баған")])
+@pytest.mark.parametrize(("lang", "other"),
+                         [("kk", "Столбец"), ("ru", "Бағандар"), ("en", "Баған")])
 def test_data_appendix_edition_labels(lang, other):
     page = appendix.data_appendix_page(lang=lang)
     assert other not in page and ":sync:" not in page

@@ -98,6 +98,9 @@ def test_localize_styler_keeps_formats_and_fills_defaults():
     html = fmt.localize_styler(styler, "kk").to_html()
     assert "1234,50" in html and "—" in html
     assert ">24<" in html.replace(" ", "") and "24.000000" not in html and "nan" not in html
+    ranks = pd.DataFrame({"rank": [24.0, 3.0], "egdi": [0.5, 0.481]}).style.format(precision=3)
+    html = fmt.localize_styler(ranks, "ru").to_html().replace(" ", "")
+    assert ">24<" in html and ">3<" in html and ">0,500<" in html and ">0,481<" in html
 
 
 def test_ticks_formatter():

@@ -272,8 +272,9 @@ def localize_styler(styler, lang: str):
     """Make a pandas ``Styler`` display numbers in ``lang`` (and ``—`` for missing values).
 
     Cells the styler formats explicitly keep their format and are re-punctuated
-    (:func:`localize_text`); cells in pandas' default format are shown by :func:`format_cell`
-    (no ``24.000000``). Uses the styler's per-cell display functions (pandas 2–3).
+    (:func:`localize_text`); cells in pandas' default format, and whole numbers printed with
+    only zero decimals, are shown by :func:`format_cell` (``24``, not ``24.000000`` or
+    ``24.000``). Uses the styler's per-cell display functions (pandas 2–3).
     """
     _check_lang(lang)
     data = styler.data
@@ -286,8 +287,9 @@ def localize_styler(styler, lang: str):
             return DASH
         text = str(func(x))
         if isinstance(x, numbers.Real) and not isinstance(x, bool) and (
-                text == f"{x:.{precision}f}" or text == str(x)):
-            return format_cell(x, lang)  # pandas' default format: 24.000000
+                text == f"{x:.{precision}f}" or text == str(x)
+                or (_is_whole(x) and re.fullmatch(r"-?[\d,]+\.0+", text.strip()))):
+            return format_cell(x, lang)  # pandas' default 24.000000, or 24.000 for a rank
         return localize_text(text, lang)
 
     for r in range(data.shape[0]):

@@ -49,4 +49,4 @@ def test_translate_verdicts():
     rows = audit.audit_frame([audit.check("a", "T1", "x", "1.0", 2.0, why="w")], "egov")
     out = audit.translate(rows, "kk")
     assert out["Қорытынды"].tolist() == ["сәйкес келмейді"]
-    assert out["Тарау"].tolist() == ["Электрондық үкімет"]
+    assert out["Тарау"].tolist() == ["Электрондық үкімет және EGDI тренді"]

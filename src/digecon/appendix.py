@@ -63,13 +63,72 @@ INTRO = {
 }
 
 
-def label(key: str) -> str:
-    """A label of the page in the three languages, joined by " · ".
+#: field types in the reader's language (kk, ru, en)
+TYPE_NAMES: dict[str, tuple[str, str, str]] = {
+    "integer": ("бүтін сан", "целое число", "integer"),
+    "number": ("сан", "число", "number"),
+    "string": ("мәтін", "текст", "text"),
+    "boolean": ("логикалық", "логический", "boolean"),
+}
 
-    >>> label("unit")
-    'Өлшем бірлігі · Единица · Unit'
+#: the commonest units in the reader's language; a field may give its own ``units`` instead
+UNIT_NAMES: dict[str, tuple[str, str, str]] = {
+    "index, 0-1": ("индекс, 0–1", "индекс, 0–1", "index, 0–1"),
+    "rank": ("орын", "место", "rank"),
+    "%": ("%", "%", "%"),
+    "percent": ("%", "%", "%"),
+    "million tenge": ("млн теңге", "млн тенге", "million tenge"),
+    "mln KZT": ("млн теңге", "млн тенге", "million tenge"),
+    "operations": ("операция", "операций", "operations"),
+    "minutes": ("минут", "минут", "minutes"),
+    "index points": ("индекс ұпайы", "пункты индекса", "index points"),
+    "year": ("жыл", "год", "year"),
+    "KZT per USD": ("1 АҚШ долларына теңге", "тенге за доллар США", "KZT per USD"),
+    "ratio": ("қатынас", "отношение", "ratio"),
+    "taxpayers": ("салық төлеуші", "налогоплательщиков", "taxpayers"),
+    "people": ("адам", "человек", "people"),
+    "% of population": ("халықтың %-ы", "% населения", "% of population"),
+    "current US$": ("ағымдағы АҚШ доллары", "текущие доллары США", "current US$"),
+    "coefficient": ("коэффициент", "коэффициент", "coefficient"),
+    "economies": ("ел", "стран", "economies"),
+    "countries": ("ел", "стран", "countries"),
+    "share": ("үлес", "доля", "share"),
+}
+
+
+def label(key: str, lang: str | None = None) -> str:
+    """A label of the page in ``lang``, or in the three languages joined by " · ".
+
+    >>> label("unit"), label("unit", "kk")
+    ('Өлшем бірлігі · Единица · Unit', 'Өлшем бірлігі')
     """
-    return " · ".join(LABELS[key])
+    if lang is None:
+        return " · ".join(LABELS[key])
+    return LABELS[key][i18n.LANGS.index(i18n.check_lang(lang))]
+
+
+def in_lang(field: Mapping[str, Any], key: str, lang: str | None,
+            names: Mapping[str, tuple[str, str, str]] | None = None) -> str | None:
+    """``field[key]`` in ``lang``: from ``field[key + "s"][lang]`` (e.g. ``descriptions``),
+    else from ``names`` (a table of translations), else the value as written.
+
+    >>> in_lang({"unit": "rank"}, "unit", "ru", UNIT_NAMES)
+    'место'
+    >>> in_lang({"description": "year", "descriptions": {"kk": "жыл"}}, "description", "kk")
+    'жыл'
+    """
+    value = field.get(key)
+    if lang is None:
+        return value
+    own = (field.get(key + "s") or {}).get(lang)
+    if own:
+        return own
+    if names and value in names:
+        return names[value][i18n.LANGS.index(lang)]
+    return value
+
+
+_label = label
 
 
 def _inline(text: Any) -> str:
@@ -87,7 +146,7 @@ def _code(text: Any) -> str:
     return f"{fence}{text}{fence}".replace("|", "\\|")
 
 
-def provenance(source: Mapping[str, Any]) -> str:
+def provenance(source: Mapping[str, Any], lang: str | None = None) -> str:
     """One source of a resource as a Markdown list item (seed file or official publisher).
 
     >>> provenance({"title": "t", "file": "002_x.txt", "table": "Кесте 3", "lines": [160, 190]})
@@ -97,6 +156,10 @@ def provenance(source: Mapping[str, Any]) -> str:
     '- Жариялаушы · Издатель · Publisher UN DESA, басылым · выпуск · edition 2024, көрсеткіш · показатель · indicator EGDI (UN DESA, Survey)'
     """  # noqa: E501
     parts: list[str] = []
+
+    def label(key: str) -> str:  # the page's labels in ``lang``
+        return _label(key, lang)
+
     if source.get("file"):
         parts.append(f"{label('seed')} {_code(source['file'])}")
         if source.get("table"):
@@ -120,7 +183,8 @@ def provenance(source: Mapping[str, Any]) -> str:
     return "- " + _inline(source.get("title", "–"))
 
 
-def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None = None) -> str:
+def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None = None,
+                  lang: str | None = None) -> str:
     """The columns of a resource: name, type, unit and description (a Markdown table).
 
     >>> print(columns_table([{"name": "year", "type": "integer", "description": "survey year"}]))
@@ -129,13 +193,17 @@ def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None =
     | `year` | integer | – | survey year |
     """  # noqa: E501
     keys = {key} if isinstance(key, str) else set(key or [])
-    head = [label("column"), label("type"), label("unit"), label("description")]
+    head = [label("column", lang), label("type", lang), label("unit", lang),
+            label("description", lang)]
     rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for f in fields:
         name = _code(f.get("name", "?")) + (" 🔑" if f.get("name") in keys else "")
-        unit = _inline(f["unit"]) if f.get("unit") else "–"
-        desc = _inline(f["description"]) if f.get("description") else "–"
-        rows.append(f"| {name} | {_inline(f.get('type', 'string'))} | {unit} | {desc} |")
+        unit = _inline(in_lang(f, "unit", lang, UNIT_NAMES)) if f.get("unit") else "–"
+        desc = _inline(in_lang(f, "description", lang)) if f.get("description") else "–"
+        kind = f.get("type", "string")
+        if lang is not None:
+            kind = in_lang({"type": kind}, "type", lang, TYPE_NAMES) or kind
+        rows.append(f"| {name} | {_inline(kind)} | {unit} | {desc} |")
     return "\n".join(rows)
 
 
@@ -146,34 +214,35 @@ def _row_count(csv_path: Path) -> int | None:
         return max(0, sum(1 for _ in csv.reader(fh)) - 1)
 
 
-def resource_section(res: Mapping[str, Any], directory: Path) -> str:
-    """The appendix section of one resource."""
+def resource_section(res: Mapping[str, Any], directory: Path, lang: str | None = None) -> str:
+    """The appendix section of one resource (in ``lang``, or in the three languages)."""
     name, path = res["name"], res["path"]
     descriptions = res.get("descriptions") or {}
     fallback = res.get("description") or res.get("title") or name
     blocks = {lang: _inline(descriptions.get(lang) or fallback) for lang in i18n.LANGS}
     schema = res.get("schema") or {}
     rows = _row_count(directory / path)
-    size = f", {rows} {label('rows')}" if rows is not None else ""
+    size = f", {rows} {label('rows', lang)}" if rows is not None else ""
+    title = in_lang(res, "title", lang) or name
     out = [
         f"(data-{name})=",
-        f"## {_inline(res.get('title') or name)}",
+        f"## {_inline(title)}",
         "",
         f"{_code(name)} · {_code(path)}{size}",
         "",
-        tabs(blocks),
+        tabs(blocks) if lang is None else blocks[lang],
         "",
-        f"**{label('source')}**",
+        f"**{label('source', lang)}**",
         "",
-        *[provenance(s) for s in res.get("sources") or [{"title": "–"}]],
+        *[provenance(s, lang) for s in res.get("sources") or [{"title": "–"}]],
         "",
         # the columns in a closed dropdown: 60-odd tables would make a very long page
-        f"````{{dropdown}} {label('columns')} ({len(schema.get('fields') or [])})",
+        f"````{{dropdown}} {label('columns', lang)} ({len(schema.get('fields') or [])})",
         "",
-        columns_table(schema.get("fields") or [], schema.get("primaryKey")),
+        columns_table(schema.get("fields") or [], schema.get("primaryKey"), lang),
         "````",
         "",
-        f"{label('download')}: {{download}}`{path} <{STATIC_DATA}/{path}>`",
+        f"{label('download', lang)}: {{download}}`{path} <{STATIC_DATA}/{path}>`",
         "",
     ]
     return "\n".join(out)
@@ -189,11 +258,22 @@ def download_targets(directory: Path | None = None) -> list[str]:
     return [f"{STATIC_DATA}/{res['path']}" for res in pkg["resources"]]
 
 
-def data_appendix_page(directory: Path | None = None) -> str:
-    """The data appendix (MyST Markdown): every resource of ``datapackage.json``."""
+def data_appendix_page(directory: Path | None = None, lang: str | None = None) -> str:
+    """The data appendix (MyST Markdown): every resource of ``datapackage.json``.
+
+    Without ``lang`` the page is trilingual; with ``lang`` (a language edition) every label,
+    description, type and unit is in that language: a field's ``descriptions`` / ``units`` and
+    a resource's ``titles`` (``{"kk": ..., "ru": ..., "en": ...}`` in ``datapackage.json``) are
+    used where given, else the tables :data:`TYPE_NAMES` and :data:`UNIT_NAMES`.
+
+    >>> page = data_appendix_page(lang="ru")
+    >>> page.splitlines()[1], "Өлшем бірлігі" in page
+    ('# Приложение: данные', False)
+    """
     directory = directory or data.data_dir()
     pkg = data.package(directory)
-    lines = ["(data-appendix)=", f"# {label('title')}", "", tabs(INTRO), ""]
+    intro = tabs(INTRO) if lang is None else INTRO[i18n.check_lang(lang)]
+    lines = ["(data-appendix)=", f"# {label('title', lang)}", "", intro, ""]
     for res in pkg["resources"]:
-        lines.append(resource_section(res, directory))
+        lines.append(resource_section(res, directory, lang))
     return "\n".join(lines).rstrip() + "\n"

@@ -116,8 +116,55 @@ def translate_frame(
     return out.rename(columns=rename)
 
 
-def terms() -> pd.DataFrame:
-    """Glossary entries (terms and abbreviations), sorted by their English name."""
+ALPHABETS: dict[str, str] = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+
+
+def alphabet_key(text: str, lang: str) -> tuple[int, ...]:
+    """A sort key that orders words by the alphabet of ``lang``, ignoring case.
+
+    Kazakh: А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я;
+    Russian with Ё after Е; English A–Z. Letters of the language come first, then Latin (in
+    kk and ru), then other Cyrillic letters, digits and signs (which are skipped at the start).
+
+    >>> sorted(["Қала", "Ұя", "Үй", "Ия", "Ақша", "Әке"], key=lambda w: alphabet_key(w, "kk"))
+    ['Ақша', 'Әке', 'Ия', 'Қала', 'Ұя', 'Үй']
+    >>> sorted(["ёж", "ель", "жук"], key=lambda w: alphabet_key(w, "ru"))
+    ['ель', 'ёж', 'жук']
+    """
+    check_lang(lang)
+    own = ALPHABETS[lang]
+    latin = ALPHABETS["en"]
+    cyrillic = ALPHABETS["kk"]
+    key = []
+    for ch in text.lower().lstrip("«\"'({[-–—. "):
+        if ch in own:
+            key.append(own.index(ch))
+        elif ch in latin:
+            key.append(100 + latin.index(ch))
+        elif ch in cyrillic:
+            key.append(200 + cyrillic.index(ch))
+        elif ch in "0123456789":
+            key.append(300 + int(ch))
+        elif ch.isspace():
+            key.append(-1)  # "цифрлық экономика" before "цифрлықтандыру"
+        else:
+            key.append(400 + ord(ch) % 1000)
+    return tuple(key)
+
+
+def terms(lang: str = "en") -> pd.DataFrame:
+    """Glossary entries (terms and abbreviations), sorted by their name in ``lang``.
+
+    >>> terms("kk")["kk"].iloc[0], terms("en")["en"].iloc[0]
+    ('автокорреляция', 'aggregation')
+    """
+    check_lang(lang)
     vocab = vocabulary().reset_index()
     entries = vocab[vocab["kind"].isin(["term", "abbr"])]
-    return entries.sort_values("en", key=lambda s: s.str.lower()).reset_index(drop=True)
+    order = sorted(range(len(entries)),
+                   key=lambda i: alphabet_key(str(entries[lang].iloc[i] or ""), lang))
+    return entries.iloc[order].reset_index(drop=True)

@@ -37,8 +37,36 @@ def _escape(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def glossary_page() -> str:
-    """The glossary page: every term and abbreviation, named in three languages."""
+GLOSSARY_TITLE = {"kk": "Глоссарий", "ru": "Глоссарий", "en": "Glossary"}
+GLOSSARY_INTRO = {
+    "kk": "Кітаптағы терминдер мен қысқартулар қазақ әліпбиінің ретімен берілген; әр терминнің "
+          "орысша және ағылшынша атауы анықтамасының алдында көрсетілген.",
+    "ru": "Термины и сокращения книги даны в порядке русского алфавита; перед определением "
+          "каждого термина указаны его казахское и английское названия.",
+    "en": "The book's terms and abbreviations in alphabetical order; before each definition "
+          "the term's Kazakh and Russian names are given.",
+}
+TRANSLATION_LABEL = {
+    "kk": {"kk": "қаз.", "ru": "орыс.", "en": "ағыл."},
+    "ru": {"kk": "каз.", "ru": "рус.", "en": "англ."},
+    "en": {"kk": "Kazakh", "ru": "Russian", "en": "English"},
+}
+
+
+def glossary_page(lang: str | None = None) -> str:
+    """The glossary page: every term and abbreviation.
+
+    Without ``lang``: one page for the three languages (entries named in all three, the
+    definition in each language's tab). With ``lang`` (a language edition): the title, the
+    introduction and the definitions in that language, the entries sorted by its alphabet
+    (:func:`digecon.i18n.alphabet_key`), and the other two names shown as translations.
+
+    >>> page = glossary_page("kk")
+    >>> page.splitlines()[1], "ағыл." in page, "**ru**" in page
+    ('# Глоссарий', True, False)
+    """
+    if lang is not None:
+        return _glossary_page_in(i18n.check_lang(lang))
     head = tabs({
         "kk": "Кітаптағы әр термин үш тілде берілген: қазақша, орысша, ағылшынша. "
               "Анықтама таңдалған тілде көрсетіледі.",
@@ -67,6 +95,29 @@ def glossary_page() -> str:
             if definition:
                 lines.append(f"  **{lang}** · {definition}")
                 lines.append("")
+        lines.append("")
+    lines.append("```")
+    return "\n".join(lines) + "\n"
+
+
+def _glossary_page_in(lang: str) -> str:
+    lines = ["(glossary-page)=", f"# {GLOSSARY_TITLE[lang]}", "", GLOSSARY_INTRO[lang], "",
+             "```{glossary}", ""]
+    seen: set[str] = set()
+    others = [code for code in i18n.LANGS if code != lang]
+    for row in i18n.terms(lang).itertuples(index=False):
+        name = _escape(getattr(row, lang))
+        if not name or name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        lines.append(name)
+        names = [f"{TRANSLATION_LABEL[lang][code]}: *{_escape(getattr(row, code))}*"
+                 for code in others if _escape(getattr(row, code))]
+        definition = _escape(getattr(row, f"def_{lang}") or "")
+        body = " · ".join(names)
+        if definition:
+            body = f"{body}. {definition}" if body else definition
+        lines.append(f"  {body}" if body else "  —")
         lines.append("")
     lines.append("```")
     return "\n".join(lines) + "\n"

@@ -107,12 +107,19 @@ def glue_figures(name: str, draw: Callable[[str], plt.Figure], lang: str) -> Non
 def glue_tables(
     name: str, make: Callable[[str], pd.DataFrame | pd.io.formats.style.Styler], lang: str
 ) -> None:
-    """Build a table in every language, glue each as ``<name>_<lang>``, show the ``lang`` one."""
+    """Build a table in every language, glue each as ``<name>_<lang>``, show the ``lang`` one.
+
+    Each table's numbers are shown in its language's conventions by
+    :func:`digecon.fmt.for_display`: decimal comma in kk/ru, ``—`` for missing values, whole
+    numbers (ranks, years, counts) without ``.000000``.
+    """
     from IPython.display import display
     from myst_nb import glue
 
+    from digecon import fmt
+
     check_lang(lang)
-    tables = {code: make(code) for code in LANGS}
+    tables = {code: fmt.for_display(make(code), code) for code in LANGS}
     for code, table in tables.items():
         glue(f"{name}_{code}", table, display=False)
     display(tables[lang])

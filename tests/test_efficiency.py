@@ -1,11 +1,11 @@
-"""Tests of digecon.efficiency with values worked out by hand."""
+"""Tests of digecon.methods.efficiency with values worked out by hand."""
 
 import math
 
 import pandas as pd
 import pytest
 
-from digecon import efficiency as ef
+from digecon.methods import efficiency as ef
 
 
 def test_efficiency_ratio_both_readings():

@@ -1,4 +1,4 @@
-"""Tests of digecon.egov; expected values worked out by hand in the comments."""
+"""Tests of digecon.methods.egov; expected values worked out by hand in the comments."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import pandas as pd
 import pytest
 
 from digecon.data import load
-from digecon.egov import egdi_from_components, match_official, printed_vs_official, rank_change
+from digecon.methods.egov import (
+    egdi_from_components,
+    match_official,
+    printed_vs_official,
+    rank_change,
+)
 
 
 def test_egdi_from_components_official_2022() -> None:

@@ -1,4 +1,4 @@
-"""Tests of digecon.growth with values worked out by hand."""
+"""Tests of digecon.methods.growth with values worked out by hand."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digecon.growth import cagr, growth_rate, projection, shares
+from digecon.methods.growth import cagr, growth_rate, projection, shares
 
 
 def test_chain_growth_hand_checked():

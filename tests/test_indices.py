@@ -1,4 +1,4 @@
-"""Tests of digecon.indices and digecon.correlation with hand-worked values."""
+"""Tests of digecon.methods.indices and digecon.methods.correlation with hand-worked values."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from digecon import data
-from digecon.correlation import correlate, strength_of_link
-from digecon.indices import (
+from digecon.methods.correlation import correlate, strength_of_link
+from digecon.methods.indices import (
     aggregate,
     competition_rank,
     composite_index,

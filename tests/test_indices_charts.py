@@ -10,9 +10,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from digecon import data, i18n, indices
+from digecon import data, i18n
 from digecon import indices_charts as charts
 from digecon.audits import indices as indices_audit
+from digecon.methods import indices
 
 LANGS = i18n.LANGS
 

@@ -1,4 +1,4 @@
-"""Tests of digecon.regression against certified and hand-worked values."""
+"""Tests of digecon.methods.regression against certified and hand-worked values."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digecon import regression as rg
+from digecon.methods import regression as rg
 
 
 # --------------------------------------------------------------------------- Longley (NIST)

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from digecon import data, i18n
-from digecon import regression as rg
 from digecon import regression_charts as rc
 from digecon.audits import regression as ar
+from digecon.methods import regression as rg
 
 LANGS = ("kk", "ru", "en")
 

@@ -1,4 +1,4 @@
-"""Tests of digecon.trend; expected values worked out by hand in the comments."""
+"""Tests of digecon.methods.trend; expected values worked out by hand in the comments."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digecon.trend import (
+from digecon.methods.trend import (
     correlation_matrix,
     linear_trend,
     logit_trend_forecast,

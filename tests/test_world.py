@@ -1,9 +1,9 @@
-"""Tests of digecon.world with values worked out by hand."""
+"""Tests of digecon.methods.world with values worked out by hand."""
 
 import pandas as pd
 import pytest
 
-from digecon import world
+from digecon.methods import world
 
 
 def test_totals_singapore_2013():

@@ -18,8 +18,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon import efficiency as ef
 from digecon.i18n import check_lang, t
+from digecon.methods import efficiency as ef
 from digecon.plots import PALETTE, legend_below, wrap
 
 PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
@@ -64,7 +64,7 @@ def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
     """Printed period efficiencies beside the mean of the yearly values, per period.
 
     Returns ``period, printed, mean_of_years, years``; the dissertation defines the period
-    value as a ratio of sums (:func:`digecon.efficiency.period_efficiency`), which needs the
+    value as a ratio of sums (:func:`digecon.methods.efficiency.period_efficiency`), which needs the
     Кесте 3/4 values the text does not carry, so only the mean can be set beside it.
     """
     totals = k5[k5["row"] == "total"].set_index("period")["efficiency"]
@@ -168,9 +168,9 @@ def plot_growth(k5: pd.DataFrame, lang: str) -> plt.Figure:
 def plot_sensitivity(k5: pd.DataFrame, shift_pct: float, lang: str) -> plt.Figure:
     """How far one input must move to flip each year's verdict (the break-even change).
 
-    Bars give :func:`digecon.efficiency.sensitivity`'s ``break_even_pct`` for the cost (left)
-    and the result (right); the shaded band is the tested range ``±shift_pct``. A bar that
-    ends inside the band belongs to a year whose verdict flips within that range.
+    Bars give :func:`digecon.methods.efficiency.sensitivity`'s ``break_even_pct`` for the cost
+    (left) and the result (right); the shaded band is the tested range ``±shift_pct``. A bar
+    that ends inside the band belongs to a year whose verdict flips within that range.
     """
     check_lang(lang)
     if shift_pct <= 0:

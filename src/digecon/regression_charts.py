@@ -21,8 +21,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from digecon import data, i18n
-from digecon import regression as rg
 from digecon.audits import regression as ar
+from digecon.methods import regression as rg
 from digecon.plots import PALETTE, legend_below, wrap
 
 #: the vocabulary key of each variable's axis label

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon import world
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
+from digecon.methods import world
 
 SOURCE = "dissertation 001"
 CHAPTER = "concepts"

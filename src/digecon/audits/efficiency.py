@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon import efficiency as ef
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
+from digecon.methods import efficiency as ef
 
 SOURCE = "dissertation 001"
 CHAPTER = "efficiency"

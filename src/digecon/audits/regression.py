@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from digecon import data
-from digecon import regression as rg
 from digecon.audit import as_number, audit_frame, cannot, check, decimals_of
+from digecon.methods import regression as rg
 
 CHAPTER = "regression"
 SOURCE = "001_e89e1252d3bc2daa.txt"

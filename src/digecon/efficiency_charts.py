@@ -20,6 +20,7 @@ import pandas as pd
 
 from digecon.i18n import check_lang, t
 from digecon.methods import efficiency as ef
+from digecon.methods.growth import growth_rate
 from digecon.plots import PALETTE, legend_below, wrap
 
 PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
@@ -45,7 +46,7 @@ def table5(k5: pd.DataFrame) -> pd.DataFrame:
     years = k5.dropna(subset=["year"]).copy()
     years["year"] = years["year"].astype(int)
     years = years.sort_values("year")
-    growth = ef.efficiency_growth(years.set_index("year")["efficiency"])
+    growth = growth_rate(years.set_index("year")["efficiency"])
     out = years[
         [
             "year",
@@ -56,7 +57,7 @@ def table5(k5: pd.DataFrame) -> pd.DataFrame:
             "efficiency_growth_pct",
         ]
     ].reset_index(drop=True)
-    out["recomputed"] = growth["growth_pct"].to_numpy()
+    out["recomputed"] = growth["change_pct"].to_numpy()
     return out
 
 

@@ -18,8 +18,9 @@ import pandas as pd
 
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
+from digecon.methods.correlation import correlation_matrix
 from digecon.methods.egov import egdi_from_components, match_official, rank_change
-from digecon.methods.trend import correlation_matrix, linear_trend, moving_average, moving_sum
+from digecon.methods.trend import linear_trend, moving_average, moving_sum
 
 CHAPTER = "egov"
 ARTICLE = "article: Doskeeva & Ulasbek, e-government in Kazakhstan (seed 002)"

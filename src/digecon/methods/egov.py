@@ -16,7 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from digecon.audit import as_number, decimals_of
+from digecon.methods._checks import as_series, fail
+from digecon.methods.rounding import as_number, decimals_of
 
 __all__ = [
     "COMPONENTS",
@@ -29,13 +30,9 @@ __all__ = [
 COMPONENTS: tuple[str, ...] = ("egdi", "osi", "tii", "hci")
 
 
-def _values(x: object, what: str) -> pd.Series:
-    series = x.copy() if isinstance(x, pd.Series) else pd.Series(np.atleast_1d(x))
-    out = pd.to_numeric(series, errors="coerce")
-    if (out.isna() & series.notna()).any():
-        i = int((out.isna() & series.notna()).to_numpy().nonzero()[0][0])
-        raise ValueError(f"{what}: element {series.index[i]!r} is {series.iloc[i]!r}, not a number")
-    return out.astype(float)
+def _values(x: object, what: str, func: str = "egdi_from_components") -> pd.Series:
+    values = x if isinstance(x, pd.Series) else np.atleast_1d(np.asarray(x, dtype=object))
+    return as_series(values, func, what, allow_missing=True)
 
 
 def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
@@ -56,7 +53,8 @@ def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
         bad = (v < 0) | (v > 1)
         if bad.any():
             i = int(bad.nonzero()[0][0])
-            raise ValueError(f"{name}: element {index[i]!r} is {v[i]!r}; expected 0 to 1")
+            fail("egdi_from_components", name, f"element {index[i]!r} is {v[i]!r}",
+                 "expected a value from 0 to 1")
     return pd.Series(np.mean(values, axis=0), index=index, name="egdi")
 
 
@@ -74,7 +72,7 @@ def rank_change(ranks: pd.Series, *, base: int | None = None) -> pd.DataFrame:
     """
     if not isinstance(ranks, pd.Series):
         raise ValueError(f"ranks: expected a Series indexed by year, got {type(ranks).__name__}")
-    values = _values(ranks, "ranks")
+    values = _values(ranks, "ranks", "rank_change")
     if values.isna().any():
         raise ValueError(f"ranks: missing rank in year {values.index[values.isna()][0]!r}")
     if (values < 1).any():

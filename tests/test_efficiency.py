@@ -29,40 +29,10 @@ def test_verdict_depends_on_reading():
     assert ef.verdict(0.769, reading="output/input") == "not effective"
 
 
-def test_growth_rate_2015_of_table5():
-    # (2.226 - 1.297) / 1.297 = 0.929 / 1.297 = 0.716268... -> 71.63 %; printed 71,635
-    assert ef.growth_rate(2.226, 1.297) == pytest.approx(71.6268, abs=1e-3)
-    # as a ratio ("темп роста"): 2.226 / 1.297 = 171.63 %
-    assert ef.growth_rate(2.226, 1.297, reading="ratio") == pytest.approx(171.6268, abs=1e-3)
-
-
-def test_growth_rate_bounds_contain_printed_2016():
-    # 2016: 1.950 vs 2.226; corners (1.9495/2.2265 - 1) = -12.441 %, (1.9505/2.2255 - 1) = -12.357 %
-    lo, hi = ef.growth_rate_bounds(1.950, 2.226, 3)
-    assert lo == pytest.approx(-12.441, abs=1e-3)
-    assert hi == pytest.approx(-12.357, abs=1e-3)
-    assert lo <= -12.371 <= hi
-
-
-def test_efficiency_growth_table():
-    s = pd.Series([1.274, 1.090], index=[2017, 2018])
-    out = ef.efficiency_growth(s)
-    # (1.090 - 1.274)/1.274 = -0.184/1.274 = -14.443 %
-    assert math.isnan(out.loc[0, "growth_pct"])
-    assert out.loc[1, "growth_pct"] == pytest.approx(-14.4427, abs=1e-3)
-    with pytest.raises(ValueError, match="sorted"):
-        ef.efficiency_growth(pd.Series([1.0, 2.0], index=[2019, 2018]))
-
-
 def test_period_efficiency_pooled_vs_mean():
     # pooled: (10 + 30) / (20 + 10) = 1.3333; mean of 0.5 and 3 = 1.75
     assert ef.period_efficiency([10, 30], [20, 10]) == pytest.approx(4 / 3)
     assert ef.period_efficiency([10, 30], [20, 10], how="mean") == pytest.approx(1.75)
-
-
-def test_period_change_table5():
-    # (0.900 - 1.771)/1.771 = -0.871/1.771 = -0.491813 -> -49.18 %; printed -49,177
-    assert ef.period_change(1.771, 0.900) == pytest.approx(-49.1813, abs=1e-3)
 
 
 def test_relative_efficiency_and_payback():

@@ -12,7 +12,7 @@ import pytest
 from digecon import ecommerce_charts as ch
 from digecon.data import load
 from digecon.i18n import LANGS, t
-from digecon.methods.growth import projection
+from digecon.methods.forecast import projection
 
 
 @pytest.fixture(scope="module")

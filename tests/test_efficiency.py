@@ -1,6 +1,5 @@
 """Tests of digecon.methods.efficiency with values worked out by hand."""
 
-import math
 
 import pandas as pd
 import pytest

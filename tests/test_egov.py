@@ -29,11 +29,11 @@ def test_egdi_from_components_series_keeps_index() -> None:
 
 
 def test_egdi_from_components_errors() -> None:
-    with pytest.raises(ValueError, match="expected 0 to 1"):
+    with pytest.raises(ValueError, match=r"'osi' element 0 is 1\.2; expected a value from 0 to 1"):
         egdi_from_components(1.2, 0.5, 0.5)
     with pytest.raises(ValueError, match="expected equal"):
         egdi_from_components([0.1, 0.2], [0.1], [0.1])
-    with pytest.raises(ValueError, match="not a number"):
+    with pytest.raises(ValueError, match="element 0 is 'a'; expected a number"):
         egdi_from_components("a", 0.5, 0.5)
 
 

@@ -63,9 +63,9 @@ def test_cagr_hand_checked():
 def test_cagr_errors():
     with pytest.raises(ValueError, match="cagr: 'first' is 0; expected a positive value"):
         cagr(0, 10, 3)
-    with pytest.raises(ValueError, match="cagr: 'years' is .*positive number of yearly steps"):
+    with pytest.raises(ValueError, match=r"cagr: 'years' is .*positive number of yearly steps"):
         cagr(1, 10, 0)
-    with pytest.raises(ValueError, match="cagr: 'last' is .*0 or more"):
+    with pytest.raises(ValueError, match=r"cagr: 'last' is .*0 or more"):
         cagr(1, -1, 2)
     with pytest.raises(ValueError, match="finite"):
         cagr(float("nan"), 1, 2)
@@ -143,7 +143,7 @@ def test_projection_errors():
         projection(s, 1, method="arima")
     with pytest.raises(ValueError, match="at least 1"):
         projection(s, 0)
-    with pytest.raises(ValueError, match="projection: 'years_ahead' is 1.5; expected a whole number"):
+    with pytest.raises(ValueError, match=r"'years_ahead' is 1\.5; expected a whole number"):
         projection(s, 1.5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="alpha"):
         projection(s, 1, alpha=5)

@@ -53,7 +53,7 @@ def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
         bad = (v < 0) | (v > 1)
         if bad.any():
             i = int(bad.nonzero()[0][0])
-            fail("egdi_from_components", name, f"element {index[i]!r} is {v[i]!r}",
+            fail("egdi_from_components", name, f"element {index[i]!r} is {float(v[i])!r}",
                  "expected a value from 0 to 1")
     return pd.Series(np.mean(values, axis=0), index=index, name="egdi")
 

@@ -21,6 +21,7 @@ from digecon.methods.rounding import as_number, decimals_of
 
 __all__ = [
     "COMPONENTS",
+    "contributions",
     "egdi_from_components",
     "match_official",
     "printed_vs_official",

@@ -132,7 +132,7 @@ def test_egdi_is_mean_of_components_2012_2024():
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_missing_value_is_named():
-    with pytest.raises(ValueError, match=r"missing value for unit 'u1', indicator 'b'"):
+    with pytest.raises(ValueError, match=r"composite_index: 'data' column 'b' is missing a value"):
         composite_index(frame(a=[1.0, 2.0], b=[1.0, np.nan]))
 
 
@@ -152,14 +152,14 @@ def test_weights_not_summing_to_one():
 
 
 def test_non_numeric_column():
-    with pytest.raises(ValueError, match=r"column 'b' is not numeric"):
+    with pytest.raises(ValueError, match=r"normalize: 'data' column 'b' is not numeric"):
         normalize(frame(a=[1.0, 2.0], b=["x", "y"]))
 
 
 def test_unknown_normalization_and_aggregation():
-    with pytest.raises(ValueError, match=r"unknown normalization 'log'"):
+    with pytest.raises(ValueError, match=r"normalize: 'method' is 'log'; expected one of"):
         normalize(frame(a=[1.0, 2.0]), "log")
-    with pytest.raises(ValueError, match=r"unknown aggregation 'harmonic'"):
+    with pytest.raises(ValueError, match=r"aggregate: 'method' is 'harmonic'; expected one of"):
         aggregate(frame(a=[1.0, 2.0]), None, "harmonic")
 
 

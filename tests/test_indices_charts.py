@@ -123,7 +123,7 @@ def test_check_choices():
                                                                         "geometric")
     with pytest.raises(ValueError, match="geometric mean"):
         indices.check_choices("zscore", "geometric")
-    with pytest.raises(ValueError, match="unknown normalization"):
+    with pytest.raises(ValueError, match="check_choices: 'normalization' is 'maxmin'"):
         indices.check_choices("maxmin", "arithmetic")
 
 

@@ -105,8 +105,9 @@ def correlation_matrix(df: pd.DataFrame, method: str = "pearson") -> pd.DataFram
         fail(func, "df", f"has {data.shape[1]} column", "at least 2 are needed to correlate")
     for c in data.columns:
         check_varies(data[c], func, c)
-    with warnings.catch_warnings():  # pingouin warns that power needs n > 4; we do not use it
+    with warnings.catch_warnings():  # pingouin's power and CI need n > 4; we read r and p only
         warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", RuntimeWarning)
         pairs = pg.pairwise_corr(data, method=method)
     found = {}
     for row in pairs.itertuples(index=False):

@@ -28,6 +28,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from digecon.methods._checks import as_frame, check_choice, fail
+
 __all__ = [
     "AGGREGATIONS",
     "NORMALIZATIONS",
@@ -57,27 +59,9 @@ DEFAULT_CHOICES = (
 )
 
 
-def _numeric_frame(data: pd.DataFrame, what: str = "data") -> pd.DataFrame:
-    """Check that ``data`` is a non-empty frame of numbers without missing values."""
-    if isinstance(data, pd.Series):
-        data = data.to_frame()
-    if not isinstance(data, pd.DataFrame):
-        raise ValueError(f"{what} must be a pandas DataFrame (units in rows, indicators in "
-                         f"columns), got {type(data).__name__}")
-    if data.empty:
-        raise ValueError(f"{what} is empty: expected at least one unit and one indicator")
-    bad = [c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])
-           or pd.api.types.is_bool_dtype(data[c])]
-    if bad:
-        raise ValueError(f"{what}: column {bad[0]!r} is not numeric (dtype "
-                         f"{data[bad[0]].dtype}); expected numbers in every indicator column")
-    out = data.astype(float)
-    missing = out.isna()
-    if missing.to_numpy().any():
-        row, col = next((r, c) for r in out.index for c in out.columns if missing.at[r, c])
-        raise ValueError(f"{what}: missing value for unit {row!r}, indicator {col!r}; "
-                         f"impute or drop it before building the index")
-    return out
+def _numeric_frame(data: pd.DataFrame, func: str, arg: str = "data") -> pd.DataFrame:
+    """``data`` (units in rows, indicators in columns) as a float frame: the one checker."""
+    return as_frame(data, None, func, arg)
 
 
 def _directions(columns: Sequence[str], higher_is_better: object) -> np.ndarray:
@@ -130,7 +114,7 @@ def _normalize_array(x: np.ndarray, method: str, up: np.ndarray, cols: Sequence[
         oriented = np.where(up, x, -x)
         # worst unit gets 1, best gets n; tied values share the lower score
         return (oriented[:, None, :] > oriented[None, :, :]).sum(axis=1) + 1.0
-    raise ValueError(f"unknown normalization {method!r}; expected one of {NORMALIZATIONS}")
+    fail("normalize", "method", f"is {method!r}", f"expected one of {NORMALIZATIONS}")
 
 
 def normalize(
@@ -153,7 +137,7 @@ def normalize(
     y  0.25  0.666667
     z  1.00  1.000000
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "normalize")
     up = _directions(frame.columns, higher_is_better)
     values = _normalize_array(frame.to_numpy(), method, up, list(frame.columns))
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
@@ -232,7 +216,7 @@ def aggregate(
     >>> aggregate(df, [0.5, 0.5], "geometric").tolist()
     [2.0, 2.0]
     """
-    frame = _numeric_frame(normalized, "normalized data")
+    frame = _numeric_frame(normalized, "aggregate", "normalized")
     w = weights(list(frame.columns), weight if not isinstance(weight, pd.Series)
                 else weight.to_dict())
     x = frame.to_numpy()
@@ -246,7 +230,7 @@ def aggregate(
                              f"values > 0 (use distance_to_leader or rank normalization)")
         score = np.exp(np.log(x) @ w.to_numpy())
     else:
-        raise ValueError(f"unknown aggregation {method!r}; expected one of {AGGREGATIONS}")
+        fail("aggregate", "method", f"is {method!r}", f"expected one of {AGGREGATIONS}")
     return pd.Series(score, index=frame.index, name="score")
 
 
@@ -315,12 +299,8 @@ def check_choices(normalization: str, aggregation: str) -> tuple[str, str]:
     ...
     ValueError: normalization 'minmax' gives zero or negative values, ...
     """
-    if normalization not in NORMALIZATIONS:
-        raise ValueError(
-            f"unknown normalization {normalization!r}; expected one of {NORMALIZATIONS}"
-        )
-    if aggregation not in AGGREGATIONS:
-        raise ValueError(f"unknown aggregation {aggregation!r}; expected one of {AGGREGATIONS}")
+    check_choice(normalization, NORMALIZATIONS, "check_choices", "normalization")
+    check_choice(aggregation, AGGREGATIONS, "check_choices", "aggregation")
     if aggregation == "geometric" and normalization in ("minmax", "zscore"):
         raise ValueError(
             f"normalization {normalization!r} gives zero or negative values, which "
@@ -345,7 +325,7 @@ def composite_index(
     >>> composite_index(df, weight=[0.75, 0.25])["rank"].tolist()
     [3, 2, 1]
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "composite_index")
     normed = normalize(frame, normalization, higher_is_better)
     w = weights(list(frame.columns), weight, sum_to_one=weights_sum_to_one)
     score = aggregate(normed, w, aggregation)
@@ -376,7 +356,7 @@ def rank_uncertainty(
     >>> out[["unit", "median_rank", "rank_p05", "rank_p95"]].head(1).values.tolist()  # x wins
     [['x', 1, 1, 1]]
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "rank_uncertainty")
     if int(n) < 1:
         raise ValueError(f"rank_uncertainty: n must be a positive number of draws, got {n}")
     if concentration <= 0:

@@ -146,7 +146,7 @@ def strength_of_link(r: float | Sequence[float] | pd.Series,
     """
     values = pd.Series(np.atleast_1d(np.asarray(r, dtype=float)))
     if values.isna().any() or (values.abs() > 1).any():
-        raise ValueError(f"strength_of_link: r must be numbers in [-1, 1], got {list(values)}")
+        fail("strength_of_link", "r", f"is {list(values)}", "expected numbers from -1 to 1")
     bounds = sorted(scale, key=lambda b: -b[0])
 
     def label(v: float) -> str:

@@ -35,7 +35,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from digecon.methods._checks import as_array, check_choice
+from digecon.methods._checks import as_array, check_choice, fail
 
 __all__ = [
     "READINGS",
@@ -93,10 +93,12 @@ def efficiency_ratio(
     r = _as_array(result, "result", "efficiency_ratio")
     c = _as_array(cost, "cost", "efficiency_ratio")
     if r.shape != c.shape:
-        raise ValueError(f"result has shape {r.shape} but cost has {c.shape}; expected equal")
+        fail("efficiency_ratio", "cost", f"has shape {c.shape}",
+             f"expected {r.shape} like 'result'")
     num, den, den_name = (r, c, "cost") if reading == "output/input" else (c, r, "result")
     if (den <= 0).any():
-        raise ValueError(f"{den_name} must be positive to divide by it; got {den.min()}")
+        fail("efficiency_ratio", den_name, f"has the value {float(den.min())}",
+             "expected positive values (it is the divisor)")
     return _scalar_or_array(num / den)
 
 
@@ -119,10 +121,11 @@ def both_readings(printed: pd.Series, threshold: float = 1.0) -> pd.DataFrame:
     ['effective', 'not effective']
     """
     if not isinstance(printed, pd.Series):
-        raise ValueError(f"printed must be a pandas Series indexed by year; got {type(printed)}")
-    values = _as_array(printed.to_numpy(), "printed")
+        fail("both_readings", "printed", f"is a {type(printed).__name__}",
+             "expected a pandas Series indexed by year")
+    values = _as_array(printed.to_numpy(), "printed", "both_readings")
     if (values <= 0).any():
-        raise ValueError("printed efficiencies must be positive ratios")
+        fail("both_readings", "printed", "holds a value of 0 or less", "expected positive ratios")
     out = pd.DataFrame(
         {
             "year": printed.index.to_numpy(),
@@ -149,7 +152,7 @@ def verdict(
     """
     _check_reading(reading, "verdict")
     if not np.isfinite(efficiency):
-        raise ValueError(f"efficiency must be a finite number; got {efficiency!r}")
+        fail("verdict", "efficiency", f"is {efficiency!r}", "expected a finite number")
     good = efficiency > threshold if reading == "output/input" else efficiency < threshold
     return "effective" if good else "not effective"
 
@@ -178,14 +181,13 @@ def period_efficiency(
     r = _as_array(results, "results", "period_efficiency")
     c = _as_array(costs, "costs", "period_efficiency")
     if r.shape != c.shape or r.ndim != 1 or r.size == 0:
-        raise ValueError(
-            f"results and costs must be equal-length non-empty lists; got {r.shape}, {c.shape}"
-        )
+        fail("period_efficiency", "costs", f"has shape {c.shape} beside results {r.shape}",
+             "expected two equal-length, non-empty lists")
     if how == "pooled":
         return float(efficiency_ratio(r.sum(), c.sum(), reading))
     if how == "mean":
         return float(np.mean(efficiency_ratio(r, c, reading)))
-    raise ValueError(f"how {how!r} is not known; expected 'pooled' or 'mean'")
+    fail("period_efficiency", "how", f"is {how!r}", "expected 'pooled' or 'mean'")
 
 
 def relative_efficiency_coefficient(
@@ -209,7 +211,8 @@ def relative_efficiency_coefficient(
     """
     extra_capital = capital_after - capital_before
     if extra_capital == 0:
-        raise ValueError("capital_after equals capital_before; the coefficient needs extra capital")
+        fail("relative_efficiency_coefficient", "capital_after", "equals capital_before",
+             "the coefficient needs extra capital")
     return (cost_before - cost_after) / extra_capital
 
 
@@ -223,7 +226,8 @@ def payback_period(
     """
     saving = cost_before - cost_after
     if saving == 0:
-        raise ValueError("cost_before equals cost_after; no saving, the payback is infinite")
+        fail("payback_period", "cost_after", "equals cost_before",
+             "a payback needs a saving (otherwise it is infinite)")
     return (capital_after - capital_before) / saving
 
 
@@ -251,14 +255,14 @@ def time_saving_efficiency(
     516666.7
     """
     if t_before <= 0 or t_after < 0 or n <= 0:
-        raise ValueError(
-            f"times and N must be positive (t_before={t_before}, t_after={t_after}, n={n})"
-        )
+        fail("time_saving_efficiency", "t_before, t_after, n",
+             f"are {t_before}, {t_after}, {n}", "expected positive times and N")
     if reading == "intended":
         return 100.0 * (t_before * n - t_after * n) / (t_before * n)
     if reading == "as_printed":
         return 100.0 * (t_before * n - t_after * n / t_before * n)
-    raise ValueError(f"reading {reading!r} is not known; expected 'intended' or 'as_printed'")
+    fail("time_saving_efficiency", "reading", f"is {reading!r}",
+         "expected 'intended' or 'as_printed'")
 
 
 def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
@@ -285,16 +289,19 @@ def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
             "operations_after", "minutes_after"]
     missing = [c for c in need if c not in survey.columns]
     if missing:
-        raise ValueError(f"survey lacks column(s) {missing}; expected {need}")
+        fail("survey_efficiency", "survey", f"has no column(s) {missing}", f"expected {need}")
     rows = survey[survey["group"] != "total"]
     if rows.empty:
-        raise ValueError("survey has no respondent groups (only a total row)")
+        fail("survey_efficiency", "survey", "has no respondent groups (only a total row)",
+             "expected one row per group")
     out = []
     for _, g in rows.iterrows():
         n1, t1 = float(g["operations_before"]), float(g["minutes_before"])
         n2, t2 = float(g["operations_after"]), float(g["minutes_after"])
         if min(n1, t1, n2, t2) <= 0:
-            raise ValueError(f"group {g['group']!r}: operations and minutes must be positive")
+            fail("survey_efficiency", "survey",
+                 f"group {g['group']!r} has a count or time of 0 or less",
+                 "expected positive operations and minutes")
         out.append((g["group"], float(g["respondents"]), "count_drop", 100.0 * (n1 - n2) / n1))
         out.append((g["group"], float(g["respondents"]), "time_per_operation",
                     100.0 * (1.0 - (t2 / n2) / (t1 / n1))))
@@ -316,11 +323,10 @@ def e_service_share(electronic: float, total: float) -> float:
     80.2
     """
     if total <= 0:
-        raise ValueError(f"total number of services must be positive; got {total}")
+        fail("e_service_share", "total", f"is {total}", "expected a positive number of services")
     if electronic < 0 or electronic > total:
-        raise ValueError(
-            f"electronic services ({electronic}) must lie between 0 and total ({total})"
-        )
+        fail("e_service_share", "electronic", f"is {electronic}",
+             f"expected a number from 0 to the total ({total})")
     return 100.0 * electronic / total
 
 
@@ -347,13 +353,14 @@ def sensitivity(
     """
     _check_reading(reading, "sensitivity")
     if not isinstance(efficiency, pd.Series):
-        raise ValueError(f"efficiency must be a pandas Series; got {type(efficiency)}")
-    values = _as_array(efficiency.to_numpy(), "efficiency")
+        fail("sensitivity", "efficiency", f"is a {type(efficiency).__name__}",
+             "expected a pandas Series")
+    values = _as_array(efficiency.to_numpy(), "efficiency", "sensitivity")
     if (values <= 0).any():
-        raise ValueError("efficiency values must be positive ratios")
+        fail("sensitivity", "efficiency", "holds a value of 0 or less", "expected positive ratios")
     shifts = [float(s) for s in shifts_pct]
     if any(s <= -100 for s in shifts):
-        raise ValueError(f"shifts must be above -100 %; got {shifts}")
+        fail("sensitivity", "shifts_pct", f"is {shifts}", "expected shifts above -100 %")
     numerator = "cost" if reading == "input/output" else "result"
     rows = []
     for (unit, value), inp, s in product(zip(efficiency.index, values, strict=True),

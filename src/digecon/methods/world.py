@@ -115,7 +115,8 @@ def implied_denominator_growth(
     [{'implied_growth_pct': 22.52, 'low': 19.3, 'high': 25.84}]
     """
     if min(share_before, share_after) <= 0:
-        raise ValueError("shares must be positive percentages")
+        fail("implied_denominator_growth", "share_before, share_after",
+             f"are {share_before}, {share_after}", "expected positive percentages")
     f = 1.0 + numerator_growth_pct / 100.0
     h = 0.5 * 10.0 ** (-decimals)
     point = 100.0 * (f * share_before / share_after - 1.0)

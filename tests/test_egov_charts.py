@@ -39,7 +39,7 @@ def test_contributions_add_up_to_the_egdi_change(survey):
 
 
 def test_contributions_unknown_year(survey):
-    with pytest.raises(ValueError, match="no survey year 2007"):
+    with pytest.raises(ValueError, match="contributions: 'start' is 2007, not a survey year"):
         egov.contributions(survey[survey["iso3"] == "KAZ"], 2007, 2024)
 
 

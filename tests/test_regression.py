@@ -270,7 +270,7 @@ def test_other_bad_arguments():
     df = pd.DataFrame({"y": [1.0, 2, 3, 5], "x": [1.0, 3, 2, 4]})
     with pytest.raises(ValueError, match="has no column 'z'"):
         rg.ols(df, "y", ["z"])
-    with pytest.raises(ValueError, match="p_enter < p_remove"):
+    with pytest.raises(ValueError, match="expected 0 < p_enter < p_remove < 1"):
         rg.stepwise(df, "y", ["x"], p_enter=0.1, p_remove=0.05)
     with pytest.raises(ValueError, match="positive values"):
         trend_models(pd.Series([1.0, -2, 3, 4]), ["log_linear"])
@@ -312,5 +312,5 @@ def test_scenarios_with_anchor():
     base = pd.DataFrame({"a": [3.0, 5.0]}, index=[2022, 2023])
     s = rg.scenarios(base, {"half": 0.5}, anchor={"a": 1.0})
     assert s["a"].tolist() == [2.0, 3.0]
-    with pytest.raises(ValueError, match="anchor has no value"):
+    with pytest.raises(ValueError, match="'anchor' has no value for column"):
         rg.scenarios(base, {"half": 0.5}, anchor={"b": 1.0})

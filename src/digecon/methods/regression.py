@@ -248,10 +248,8 @@ def stepwise(
     """
     where = "stepwise"
     if not 0 < p_enter < p_remove < 1:
-        raise ValueError(
-            f"{where}: need 0 < p_enter < p_remove < 1 (got p_enter={p_enter}, "
-            f"p_remove={p_remove}); otherwise a variable could enter and leave forever"
-        )
+        fail(where, "p_enter, p_remove", f"are {p_enter}, {p_remove}",
+             "expected 0 < p_enter < p_remove < 1 (else a variable could enter and leave forever)")
     candidates = list(candidates)
     if y in candidates:
         fail(where, "candidates", f"lists the response {y!r}", "expected regressors other than y")
@@ -382,10 +380,7 @@ def residual_diagnostics(
 
         X = _numeric_frame(exog, list(exog.columns), where)
         if len(X) != len(e):
-            raise ValueError(
-                f"{where}: exog has {len(X)} rows but there are {len(e)} residuals; "
-                "expected the same number"
-            )
+            fail(where, "exog", f"has {len(X)} rows", f"expected {len(e)}, one per residual")
         lm, lm_p, _, _ = het_breuschpagan(e.to_numpy(), sm.add_constant(X.to_numpy()))
         rows.append({"test": "breusch_pagan", "statistic": float(lm), "p": float(lm_p),
                      "df": float(X.shape[1]), "null": "residual variance is constant"})
@@ -409,7 +404,7 @@ def forecast_y(model: OLSTables, future_X: pd.DataFrame, alpha: float = 0.05) ->
     """
     where = "forecast_y"
     if not isinstance(model, OLSTables):
-        raise ValueError(f"{where}: expected the result of ols(), got {type(model).__name__}")
+        fail(where, "model", f"is a {type(model).__name__}", "expected the result of ols()")
     alpha = check_probability(alpha, where)
     X = _numeric_frame(future_X, list(model.xs), where)
     import statsmodels.api as sm
@@ -465,21 +460,22 @@ def scenarios(
     where = "scenarios"
     data = _numeric_frame(base, list(base.columns), where)
     if not multipliers:
-        raise ValueError(f"{where}: no scenarios given; expected a name -> multiplier mapping")
+        fail(where, "multipliers", "is empty", "expected a name -> multiplier mapping")
     frames = []
     for name, m in multipliers.items():
         factors = dict.fromkeys(data.columns, float(m)) if not isinstance(m, Mapping) else dict(m)
         unknown = [c for c in factors if c not in data.columns]
         if unknown:
-            raise ValueError(f"{where}: scenario {name!r} scales {unknown[0]!r}, which is not a "
-                             f"column of base ({list(data.columns)})")
+            fail(where, "multipliers", f"scenario {name!r} scales {unknown[0]!r}",
+                 f"that is not a column of base; expected one of {list(data.columns)}")
         scaled = data.copy()
         for c, f in factors.items():
             if anchor is None:
                 scaled[c] = scaled[c] * float(f)
             else:
                 if c not in anchor:
-                    raise ValueError(f"{where}: anchor has no value for column {c!r}")
+                    fail(where, "anchor", f"has no value for column {c!r}",
+                         "expected one per column")
                 a = float(anchor[c])
                 scaled[c] = a + float(f) * (scaled[c] - a)
         if model is not None:
@@ -516,10 +512,8 @@ def trend_regression_forecaster(
     forms = dict(forms or {})
     unknown = [v for v in forms if v not in xs]
     if unknown:
-        raise ValueError(
-            f"{where}: a trend form is given for {unknown[0]!r}, which is not "
-            f"one of the regressors {xs}"
-        )
+        fail(where, "forms", f"gives a trend form for {unknown[0]!r}",
+             f"that is not one of the regressors {xs}")
     frame = _numeric_frame(data, [y, *xs], where)
 
     def forecast(train: pd.Series, h: int) -> np.ndarray:
@@ -593,10 +587,8 @@ def evaluate(
     s = _numeric_frame(y.to_frame("value"), ["value"], where)["value"]
     n = len(s)
     if n < max(min_train, 2) + k:
-        raise ValueError(
-            f"{where}: {n} observations are too few to hold out {k} with at least "
-            f"{max(min_train, 2)} for training; expected at least {max(min_train, 2) + k}"
-        )
+        fail(where, "y", f"has {n} observations, too few to hold out {k}",
+             f"at least {max(min_train, 2) + k} are needed ({max(min_train, 2)} for training)")
     methods = dict(BENCHMARKS)
     methods.update(forecasters or {})
     rows = []
@@ -607,8 +599,8 @@ def evaluate(
         for name, f in methods.items():
             fc = np.asarray(f(train, h), dtype=float)
             if fc.shape != (h,):
-                raise ValueError(f"{where}: forecaster {name!r} returned {fc.shape} values for "
-                                 f"horizon {h}; expected {h}")
+                fail(where, "forecasters", f"{name!r} returned {fc.shape} values for horizon {h}",
+                     f"expected {h}")
             for i in range(h):
                 rows.append({"method": name, "scheme": scheme, "origin": s.index[origin - 1],
                              "horizon": i + 1, "actual": float(test.iloc[i]),

@@ -137,7 +137,7 @@ def test_missing_value_is_named():
 
 
 def test_wrong_length_weights():
-    with pytest.raises(ValueError, match=r"got 2 weights for 3 indicators"):
+    with pytest.raises(ValueError, match=r"'given' has 2 weights for 3 indicators"):
         weights(["a", "b", "c"], [0.5, 0.5])
 
 
@@ -147,7 +147,7 @@ def test_negative_weights():
 
 
 def test_weights_not_summing_to_one():
-    with pytest.raises(ValueError, match=r"they sum to 0.9, expected 1"):
+    with pytest.raises(ValueError, match=r"weights: 'given' sums to 0\.9; expected 1"):
         weights(["a", "b"], [0.5, 0.4])
 
 
@@ -174,7 +174,7 @@ def test_constant_indicator_minmax():
 
 
 def test_directions_wrong_length():
-    with pytest.raises(ValueError, match=r"higher_is_better has 1 entries for 2 indicators"):
+    with pytest.raises(ValueError, match=r"'higher_is_better' has 1 entries for 2 indicators"):
         normalize(frame(a=[1.0, 2.0], b=[1.0, 3.0]), "minmax", [True])
 
 
@@ -203,7 +203,7 @@ def test_rank_uncertainty_seeded_and_fast():
 
 
 def test_rank_uncertainty_bad_n():
-    with pytest.raises(ValueError, match=r"n must be a positive number of draws, got 0"):
+    with pytest.raises(ValueError, match=r"rank_uncertainty: 'n' is 0; expected a positive number"):
         rank_uncertainty(frame(a=[1.0, 2.0]), n=0)
 
 

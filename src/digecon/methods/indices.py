@@ -74,13 +74,13 @@ def _directions(columns: Sequence[str], higher_is_better: object) -> np.ndarray:
     if isinstance(higher_is_better, Mapping):
         unknown = [k for k in higher_is_better if k not in cols]
         if unknown:
-            raise ValueError(f"higher_is_better names indicator {unknown[0]!r}, which is not "
-                             f"a column; columns are {cols}")
+            fail("normalize", "higher_is_better", f"names {unknown[0]!r}, which is not a column",
+                 f"expected some of {cols}")
         return np.array([bool(higher_is_better.get(c, True)) for c in cols])
     seq = list(higher_is_better)  # type: ignore[call-overload]
     if len(seq) != len(cols):
-        raise ValueError(f"higher_is_better has {len(seq)} entries for {len(cols)} indicators "
-                         f"{cols}; expected one per indicator")
+        fail("normalize", "higher_is_better", f"has {len(seq)} entries for {len(cols)} indicators",
+             f"expected one per indicator {cols}")
     return np.array([bool(v) for v in seq])
 
 
@@ -93,22 +93,23 @@ def _normalize_array(x: np.ndarray, method: str, up: np.ndarray, cols: Sequence[
         span = hi - lo
         if (span == 0).any():
             c = cols[int(np.argmax(span == 0))]
-            raise ValueError(f"min-max normalization: indicator {c!r} takes one value for every "
-                             f"unit, so max - min = 0; drop it or choose another normalization")
+            fail("normalize", "data", f"indicator {c!r} takes one value for every unit, so "
+                 "max - min = 0 in min-max normalization",
+                 "drop it or choose another normalization")
         return np.where(up, (x - lo) / span, (hi - x) / span)
     if method == "zscore":
         sd = x.std(axis=0, ddof=1) if x.shape[0] > 1 else np.zeros(x.shape[1])
         if (sd == 0).any():
             c = cols[int(np.argmax(sd == 0))]
-            raise ValueError(f"z-score normalization: indicator {c!r} has standard deviation 0 "
-                             f"(needs at least two different values)")
+            fail("normalize", "data", f"indicator {c!r} has standard deviation 0 (z-score)",
+                 "expected at least two different values")
         z = (x - x.mean(axis=0)) / sd
         return np.where(up, z, -z)
     if method == "distance_to_leader":
         if (x <= 0).any():
             c = cols[int(np.argmax((x <= 0).any(axis=0)))]
-            raise ValueError(f"distance-to-leader normalization: indicator {c!r} has a value "
-                             f"<= 0; it needs strictly positive values (value / leader's value)")
+            fail("normalize", "data", f"indicator {c!r} has a value <= 0 (distance to leader)",
+                 "expected strictly positive values (value / leader's value)")
         return np.where(up, x / x.max(axis=0), x.min(axis=0) / x)
     if method == "rank":
         oriented = np.where(up, x, -x)
@@ -164,39 +165,39 @@ def weights(
     """
     names = list(indicators)
     if not names:
-        raise ValueError("weights: no indicators given")
+        fail("weights", "indicators", "is empty", "expected at least one indicator")
     if given is None:
         return pd.Series(np.full(len(names), 1.0 / len(names)), index=names, name="weight")
     if isinstance(given, Mapping):
         missing = [n for n in names if n not in given]
         extra = [k for k in given if k not in names]
         if missing or extra:
-            raise ValueError(f"weights: expected one weight per indicator {names}; "
-                             f"missing {missing}, unknown {extra}")
+            fail("weights", "given", f"misses {missing} and names unknown {extra}",
+                 f"expected one weight per indicator {names}")
         raw = [given[n] for n in names]
     else:
         raw = list(given)
         if len(raw) != len(names):
-            raise ValueError(f"weights: got {len(raw)} weights for {len(names)} indicators "
-                             f"{names}; expected one weight per indicator")
+            fail("weights", "given", f"has {len(raw)} weights for {len(names)} indicators",
+                 f"expected one weight per indicator {names}")
     try:
         w = np.array(raw, dtype=float)
     except (TypeError, ValueError) as err:
-        raise ValueError(f"weights: {raw!r} are not all numbers") from err
+        raise ValueError(f"weights: 'given' is {raw!r}; expected numbers") from err
     if not np.isfinite(w).all():
         i = int(np.argmax(~np.isfinite(w)))
-        raise ValueError(f"weights: weight of {names[i]!r} is {w[i]}; expected a finite number")
+        fail("weights", "given", f"weight of {names[i]!r} is {w[i]}", "expected a finite number")
     if (w < 0).any():
         i = int(np.argmax(w < 0))
-        raise ValueError(f"weights: weight of {names[i]!r} is negative ({w[i]}); "
-                         f"weights must be >= 0")
+        fail("weights", "given", f"weight of {names[i]!r} is negative ({w[i]})",
+             "expected weights >= 0")
     total = w.sum()
     if total <= 0:
-        raise ValueError("weights: all weights are zero; at least one must be positive")
+        fail("weights", "given", "is all zeros", "at least one weight must be positive")
     if sum_to_one:
         if abs(total - 1.0) > tol:
-            raise ValueError(f"weights: they sum to {total:.6g}, expected 1 (pass "
-                             f"sum_to_one=False to rescale a user's weights)")
+            fail("weights", "given", f"sums to {total:.6g}",
+                 "expected 1 (pass sum_to_one=False to rescale a user's weights)")
     else:
         w = w / total
     return pd.Series(w, index=names, name="weight")
@@ -225,9 +226,9 @@ def aggregate(
     elif method == "geometric":
         if (x <= 0).any():
             r, c = np.argwhere(x <= 0)[0]
-            raise ValueError(f"geometric aggregation: unit {frame.index[r]!r}, indicator "
-                             f"{frame.columns[c]!r} is {x[r, c]:g}; the geometric mean needs "
-                             f"values > 0 (use distance_to_leader or rank normalization)")
+            fail("aggregate", "normalized", f"unit {frame.index[r]!r}, indicator "
+                 f"{frame.columns[c]!r} is {x[r, c]:g}", "the geometric mean needs values > 0 "
+                 "(use distance_to_leader or rank normalization)")
         score = np.exp(np.log(x) @ w.to_numpy())
     else:
         fail("aggregate", "method", f"is {method!r}", f"expected one of {AGGREGATIONS}")
@@ -246,10 +247,11 @@ def competition_rank(values: pd.Series | Sequence[float], higher_is_better: bool
     """
     s = pd.Series(values, dtype=float) if not isinstance(values, pd.Series) else values
     if not pd.api.types.is_numeric_dtype(s):
-        raise ValueError(f"competition_rank: values must be numbers, got dtype {s.dtype}")
+        fail("competition_rank", "values", f"has dtype {s.dtype}", "expected numbers")
     s = s.astype(float)
     if s.isna().any():
-        raise ValueError(f"competition_rank: value for {s.index[s.isna()][0]!r} is missing")
+        fail("competition_rank", "values", f"is missing for {s.index[s.isna()][0]!r}",
+             "expected a value for every unit")
     if decimals is not None:
         s = s.round(decimals)
     ranks = s.rank(method="min", ascending=not higher_is_better).astype(int)
@@ -268,7 +270,7 @@ def rank_share(rank: float | pd.Series, n_ranked: float | pd.Series,
     """
     n = np.asarray(n_ranked, dtype=float)
     if (n <= 0).any():
-        raise ValueError(f"rank_share: number ranked must be > 0, got {n_ranked!r}")
+        fail("rank_share", "n_ranked", f"is {n_ranked!r}", "expected a number ranked above 0")
     return scale * rank / n_ranked
 
 
@@ -280,7 +282,7 @@ def truncate(value: float, decimals: int = 0) -> float:
     (1.8, 3.0, 0.79)
     """
     if int(decimals) < 0:
-        raise ValueError(f"truncate: decimals must be >= 0, got {decimals}")
+        fail("truncate", "decimals", f"is {decimals}", "expected 0 or more")
     factor = 10.0 ** int(decimals)
     sign = -1.0 if value < 0 else 1.0
     return sign * math.floor(abs(float(value)) * factor + 1e-9) / factor
@@ -297,15 +299,15 @@ def check_choices(normalization: str, aggregation: str) -> tuple[str, str]:
     >>> check_choices("minmax", "geometric")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: normalization 'minmax' gives zero or negative values, ...
+    ValueError: check_choices: 'normalization' is 'minmax', which gives zero or negative values, ...
     """
     check_choice(normalization, NORMALIZATIONS, "check_choices", "normalization")
     check_choice(aggregation, AGGREGATIONS, "check_choices", "aggregation")
     if aggregation == "geometric" and normalization in ("minmax", "zscore"):
-        raise ValueError(
-            f"normalization {normalization!r} gives zero or negative values, which "
-            "the geometric mean cannot take; use 'distance_to_leader' or 'rank' "
-            "with 'geometric'"
+        fail(
+            "check_choices", "normalization",
+            f"is {normalization!r}, which gives zero or negative values, which the geometric "
+            "mean cannot take", "use 'distance_to_leader' or 'rank' with 'geometric'"
         )
     return normalization, aggregation
 
@@ -358,16 +360,16 @@ def rank_uncertainty(
     """
     frame = _numeric_frame(data, "rank_uncertainty")
     if int(n) < 1:
-        raise ValueError(f"rank_uncertainty: n must be a positive number of draws, got {n}")
+        fail("rank_uncertainty", "n", f"is {n}", "expected a positive number of draws")
     if concentration <= 0:
-        raise ValueError(f"rank_uncertainty: concentration must be > 0, got {concentration}")
+        fail("rank_uncertainty", "concentration", f"is {concentration}", "expected a number > 0")
     if not choices:
-        raise ValueError("rank_uncertainty: choices is empty; give (normalization, "
-                         "aggregation) pairs")
+        fail("rank_uncertainty", "choices", "is empty",
+             "expected (normalization, aggregation) pairs")
     for norm, agg in choices:
         if norm not in NORMALIZATIONS or agg not in AGGREGATIONS:
-            raise ValueError(f"rank_uncertainty: unknown choice ({norm!r}, {agg!r}); expected "
-                             f"normalization in {NORMALIZATIONS}, aggregation in {AGGREGATIONS}")
+            fail("rank_uncertainty", "choices", f"holds the unknown pair ({norm!r}, {agg!r})",
+                 f"expected normalization in {NORMALIZATIONS}, aggregation in {AGGREGATIONS}")
     up = _directions(frame.columns, higher_is_better)
     x = frame.to_numpy()
     cols = list(frame.columns)
@@ -375,8 +377,8 @@ def rank_uncertainty(
     normed = {norm: _normalize_array(x, norm, up, cols) for norm in {c[0] for c in choices}}
     for norm, agg in choices:
         if agg == "geometric" and (normed[norm] <= 0).any():
-            raise ValueError(f"rank_uncertainty: ({norm!r}, 'geometric') gives values <= 0; "
-                             f"pair the geometric mean with distance_to_leader or rank")
+            fail("rank_uncertainty", "choices", f"pairs {norm!r} with 'geometric', giving values "
+                 "<= 0", "pair the geometric mean with distance_to_leader or rank")
     rng = np.random.default_rng(seed)
     draws = int(n)
     w = rng.dirichlet(np.full(m, float(concentration)), size=draws)  # draws x m

@@ -55,6 +55,17 @@ def test_chapter_figures_take_no_data_from_audits(path):
     assert not wrong, f"{path.name} imports {wrong}; the audit checks the chapter, not the reverse"
 
 
+@pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.name)
+def test_methods_raise_through_the_one_checker(path):
+    """Input errors are raised by digecon.methods._checks, so every message has one shape."""
+    if path.name == "_checks.py":
+        return
+    raises = [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Raise) and node.exc is not None
+              and "ValueError" in ast.unparse(node.exc)]
+    assert not raises, f"{path.name} raises ValueError itself at lines {raises}; use _checks.fail"
+
+
 def public_methods() -> dict[str, list[str]]:
     """Public name -> the method modules that export it."""
     owners: dict[str, list[str]] = {}

@@ -182,8 +182,8 @@ def weights(
                  f"expected one weight per indicator {names}")
     try:
         w = np.array(raw, dtype=float)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"weights: 'given' is {raw!r}; expected numbers") from err
+    except (TypeError, ValueError):
+        fail("weights", "given", f"is {raw!r}", "expected numbers")
     if not np.isfinite(w).all():
         i = int(np.argmax(~np.isfinite(w)))
         fail("weights", "given", f"weight of {names[i]!r} is {w[i]}", "expected a finite number")

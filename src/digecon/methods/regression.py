@@ -234,10 +234,19 @@ def stepwise(
     coefficient when added) enters if that p is at most ``p_enter`` and its tolerance is at
     least ``min_tolerance``; then the variable in the model with the largest p of its
     F-to-remove leaves if that p exceeds ``p_remove`` (a removal is a step of its own). The
-    selection stops when nothing enters or leaves. Columns: step, action (enter/remove),
-    variable, f (F-to-enter or F-to-remove), p, r_squared, adj_r_squared, model (the
-    predictors after the step, comma-separated). ``result.attrs["selected"]`` lists the final
-    predictors.
+    selection stops when nothing enters or leaves.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The history, one row per step: ``step``, ``action`` (enter/remove), ``variable``,
+        ``f`` (F-to-enter or F-to-remove), ``p``, ``r_squared``, ``adj_r_squared``, ``model``
+        (the predictors after the step, comma-separated). The last row's ``model`` is the
+        selection; ``result.attrs["selected"]`` holds it as a list (pandas keeps ``attrs``
+        on a copy, not through every operation, so read it straight from the result).
+
+    Examples
+    --------
 
     >>> x1 = [-1.0, -1, -1, -1, 1, 1, 1, 1]
     >>> x2 = [-1.0, -1, 1, 1, -1, -1, 1, 1]

@@ -32,7 +32,7 @@ def test_cannot_needs_a_reason():
 
 
 def test_printed_text_must_be_a_number():
-    with pytest.raises(ValueError, match="'abc' is not a number"):
+    with pytest.raises(ValueError, match="'printed' is 'abc'; expected a printed number"):
         audit.check("s", "l", "q", "abc", 1.0)
 
 

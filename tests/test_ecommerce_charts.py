@@ -11,8 +11,8 @@ import pytest
 
 from digecon import ecommerce_charts as ch
 from digecon.data import load
-from digecon.growth import projection
 from digecon.i18n import LANGS, t
+from digecon.methods.forecast import projection
 
 
 @pytest.fixture(scope="module")

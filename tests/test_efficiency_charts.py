@@ -8,11 +8,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from digecon import efficiency as ef
 from digecon import efficiency_charts as charts
 from digecon.audits import efficiency as efficiency_audit
 from digecon.data import load
 from digecon.i18n import LANGS, t
+from digecon.methods import efficiency as ef
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd
 import pytest
 
-from digecon import data, egov, i18n
+from digecon import data, i18n
 from digecon import egov_charts as charts
+from digecon.methods import egov
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def test_contributions_add_up_to_the_egdi_change(survey):
 
 
 def test_contributions_unknown_year(survey):
-    with pytest.raises(ValueError, match="no survey year 2007"):
+    with pytest.raises(ValueError, match="contributions: 'start' is 2007, not a survey year"):
         egov.contributions(survey[survey["iso3"] == "KAZ"], 2007, 2024)
 
 
@@ -49,4 +49,12 @@ def test_printed_vs_official_panel(survey):
     fig = charts.plot_printed_vs_official(lined, "kk")
     assert [a.get_title() for a in fig.axes] == ["EGDI", "OSI", "TII", "HCI"]
     assert fig.axes[0].get_legend().get_texts()[0].get_text() == i18n.t("official", "kk")
-    assert isinstance(lined, pd.DataFrame)
+    # every panel draws the official line and the printed line of its component, year by year
+    for ax, comp in zip(fig.axes, ["egdi", "osi", "tii", "hci"], strict=True):
+        official, printed_line = ax.get_lines()
+        d = lined[lined["component"] == comp].sort_values("year")
+        assert list(official.get_xdata()) == d["year"].tolist()
+        assert list(printed_line.get_ydata()) == pytest.approx(d["printed"].tolist(), nan_ok=True)
+    # hand-check: the printed 2024 EGDI of Кесте 3 is 0,9009, the official 0.90093
+    egdi_2024 = fig.axes[0].get_lines()[1].get_ydata()[-1]
+    assert egdi_2024 == pytest.approx(0.9009)

@@ -1,4 +1,4 @@
-"""Tests of digecon.growth with values worked out by hand."""
+"""Tests of digecon.methods.growth with values worked out by hand."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digecon.growth import cagr, growth_rate, projection, shares
+from digecon.methods.forecast import projection
+from digecon.methods.growth import cagr, growth_rate, percent_change, shares
 
 
 def test_chain_growth_hand_checked():
@@ -38,13 +39,13 @@ def test_growth_on_kesté18_online_retail():
 def test_growth_rate_errors():
     with pytest.raises(ValueError, match="method"):
         growth_rate([1.0, 2.0], method="annual")
-    with pytest.raises(ValueError, match="base period 1999"):
+    with pytest.raises(ValueError, match="growth_rate: 'base' is 1999, which is not a period"):
         growth_rate(pd.Series([1.0, 2.0], index=[2000, 2001]), method="base", base=1999)
-    with pytest.raises(ValueError, match="reference value is 0"):
+    with pytest.raises(ValueError, match="reference value 0"):
         growth_rate(pd.Series([0.0, 2.0], index=[2000, 2001]))
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(ValueError, match="growth_rate: 'series' has 0 observations"):
         growth_rate(pd.Series([], dtype=float))
-    with pytest.raises(ValueError, match="appears twice"):
+    with pytest.raises(ValueError, match="has the label 2000 twice"):
         growth_rate(pd.Series([1.0, 2.0], index=[2000, 2000]))
     with pytest.raises(ValueError, match="only used with method='base'"):
         growth_rate([1.0, 2.0], base=0)
@@ -60,11 +61,11 @@ def test_cagr_hand_checked():
 
 
 def test_cagr_errors():
-    with pytest.raises(ValueError, match="first value must be positive"):
+    with pytest.raises(ValueError, match="cagr: 'first' is 0; expected a positive value"):
         cagr(0, 10, 3)
-    with pytest.raises(ValueError, match="years must be positive"):
+    with pytest.raises(ValueError, match=r"cagr: 'years' is .*positive number of yearly steps"):
         cagr(1, 10, 0)
-    with pytest.raises(ValueError, match="must not be negative"):
+    with pytest.raises(ValueError, match=r"cagr: 'last' is .*0 or more"):
         cagr(1, -1, 2)
     with pytest.raises(ValueError, match="finite"):
         cagr(float("nan"), 1, 2)
@@ -85,9 +86,9 @@ def test_shares_errors():
     df = pd.DataFrame({"part": [1.0], "whole": [0.0]})
     with pytest.raises(ValueError, match="positive total"):
         shares(df, "part", "whole")
-    with pytest.raises(ValueError, match="column 'nope' not found"):
+    with pytest.raises(ValueError, match="shares: 'df' has no column 'nope'"):
         shares(df, "nope", "whole")
-    with pytest.raises(ValueError, match="expected a DataFrame"):
+    with pytest.raises(ValueError, match="expected a pandas DataFrame"):
         shares([1, 2], "part")  # type: ignore[arg-type]
 
 
@@ -138,23 +139,62 @@ def test_projection_exact_exponential_has_no_width():
 
 def test_projection_errors():
     s = pd.Series([1.0, 2.0, 3.0], index=[2018, 2019, 2020])
-    with pytest.raises(ValueError, match="method 'arima'"):
+    with pytest.raises(ValueError, match="projection: 'method' is 'arima'"):
         projection(s, 1, method="arima")
     with pytest.raises(ValueError, match="at least 1"):
         projection(s, 0)
-    with pytest.raises(ValueError, match="positive integer"):
+    with pytest.raises(ValueError, match=r"'years_ahead' is 1\.5; expected a whole number"):
         projection(s, 1.5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="alpha"):
         projection(s, 1, alpha=5)
     with pytest.raises(ValueError, match="positive values"):
         projection(pd.Series([1.0, 0.0, 3.0], index=[2018, 2019, 2020]), 1)
-    with pytest.raises(ValueError, match="at least 3 values"):
+    with pytest.raises(ValueError, match="at least 3 are needed"):
         projection(pd.Series([1.0, 2.0], index=[2019, 2020]), 1)
     with pytest.raises(ValueError, match="consecutive years"):
         projection(pd.Series([1.0, 2.0, 3.0], index=[2016, 2018, 2020]), 1, method="naive")
-    with pytest.raises(ValueError, match="years must increase"):
+    with pytest.raises(ValueError, match="expected increasing years"):
         projection(pd.Series([1.0, 2.0, 3.0], index=[2020, 2019, 2018]), 1)
     with pytest.raises(ValueError, match="integer years"):
         projection(pd.Series([1.0, 2.0, 3.0], index=["a", "b", "c"]), 1)
-    with pytest.raises(ValueError, match="missing value"):
+    with pytest.raises(ValueError, match="element 2019 is missing"):
         projection(pd.Series([1.0, np.nan, 3.0], index=[2018, 2019, 2020]), 1)
+
+
+def test_percent_change_2015_of_table5():
+    # (2.226 - 1.297) / 1.297 = 0.929 / 1.297 = 0.716268... -> 71.63 %; printed 71,635
+    assert percent_change(1.297, 2.226) == pytest.approx(71.6268, abs=1e-3)
+    # as an index ("темп роста"): 2.226 / 1.297 = 171.63 %
+    s = pd.Series([1.297, 2.226], index=[2014, 2015])
+    assert growth_rate(s)["index_pct"].iloc[1] == pytest.approx(171.6268, abs=1e-3)
+
+
+def test_percent_change_period_table5():
+    # (0.900 - 1.771)/1.771 = -0.871/1.771 = -0.491813 -> -49.18 %; printed -49,177
+    assert percent_change(1.771, 0.900) == pytest.approx(-49.1813, abs=1e-3)
+
+
+def test_percent_change_errors_name_function_and_argument():
+    with pytest.raises(ValueError, match="percent_change: 'start' is 0"):
+        percent_change(0.0, 1.0)
+    with pytest.raises(ValueError, match="percent_change: 'end' has shape"):
+        percent_change([1.0, 2.0], [1.0])
+
+
+def test_growth_rate_of_efficiency_series():
+    s = pd.Series([1.274, 1.090], index=[2017, 2018])
+    out = growth_rate(s)
+    # (1.090 - 1.274)/1.274 = -0.184/1.274 = -14.443 %
+    assert math.isnan(out.loc[0, "change_pct"])
+    assert out.loc[1, "change_pct"] == pytest.approx(-14.4427, abs=1e-3)
+
+
+def test_shares_within_groups_karasai_2021():
+    # 296700 + 160540 + 3749 = 460989; 296700/460989 = 64.36 %, 3749/460989 = 0.81 %
+    t = pd.DataFrame({"year": [2021] * 3 + [2022], "value": [296700, 160540, 3749, 5.0]})
+    s = shares(t, "value", by="year")["value_share_pct"].tolist()
+    assert s[0] == pytest.approx(64.3616, abs=1e-3)
+    assert s[2] == pytest.approx(0.8133, abs=1e-3)
+    assert s[3] == pytest.approx(100.0)
+    with pytest.raises(ValueError, match="shares: 'by'"):
+        shares(t, "value", "year", by="year")

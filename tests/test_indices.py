@@ -1,4 +1,4 @@
-"""Tests of digecon.indices and digecon.correlation with hand-worked values."""
+"""Tests of digecon.methods.indices and digecon.methods.correlation with hand-worked values."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from digecon import data
-from digecon.correlation import correlate, strength_of_link
-from digecon.indices import (
+from digecon.methods.correlation import correlate, strength_of_link
+from digecon.methods.indices import (
     aggregate,
     competition_rank,
     composite_index,
@@ -132,12 +132,12 @@ def test_egdi_is_mean_of_components_2012_2024():
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_missing_value_is_named():
-    with pytest.raises(ValueError, match=r"missing value for unit 'u1', indicator 'b'"):
+    with pytest.raises(ValueError, match=r"composite_index: 'data' column 'b' is missing a value"):
         composite_index(frame(a=[1.0, 2.0], b=[1.0, np.nan]))
 
 
 def test_wrong_length_weights():
-    with pytest.raises(ValueError, match=r"got 2 weights for 3 indicators"):
+    with pytest.raises(ValueError, match=r"'given' has 2 weights for 3 indicators"):
         weights(["a", "b", "c"], [0.5, 0.5])
 
 
@@ -147,19 +147,19 @@ def test_negative_weights():
 
 
 def test_weights_not_summing_to_one():
-    with pytest.raises(ValueError, match=r"they sum to 0.9, expected 1"):
+    with pytest.raises(ValueError, match=r"weights: 'given' sums to 0\.9; expected 1"):
         weights(["a", "b"], [0.5, 0.4])
 
 
 def test_non_numeric_column():
-    with pytest.raises(ValueError, match=r"column 'b' is not numeric"):
+    with pytest.raises(ValueError, match=r"normalize: 'data' column 'b' is not numeric"):
         normalize(frame(a=[1.0, 2.0], b=["x", "y"]))
 
 
 def test_unknown_normalization_and_aggregation():
-    with pytest.raises(ValueError, match=r"unknown normalization 'log'"):
+    with pytest.raises(ValueError, match=r"normalize: 'method' is 'log'; expected one of"):
         normalize(frame(a=[1.0, 2.0]), "log")
-    with pytest.raises(ValueError, match=r"unknown aggregation 'harmonic'"):
+    with pytest.raises(ValueError, match=r"aggregate: 'method' is 'harmonic'; expected one of"):
         aggregate(frame(a=[1.0, 2.0]), None, "harmonic")
 
 
@@ -174,7 +174,7 @@ def test_constant_indicator_minmax():
 
 
 def test_directions_wrong_length():
-    with pytest.raises(ValueError, match=r"higher_is_better has 1 entries for 2 indicators"):
+    with pytest.raises(ValueError, match=r"'higher_is_better' has 1 entries for 2 indicators"):
         normalize(frame(a=[1.0, 2.0], b=[1.0, 3.0]), "minmax", [True])
 
 
@@ -203,7 +203,7 @@ def test_rank_uncertainty_seeded_and_fast():
 
 
 def test_rank_uncertainty_bad_n():
-    with pytest.raises(ValueError, match=r"n must be a positive number of draws, got 0"):
+    with pytest.raises(ValueError, match=r"rank_uncertainty: 'n' is 0; expected a positive number"):
         rank_uncertainty(frame(a=[1.0, 2.0]), n=0)
 
 
@@ -218,9 +218,9 @@ def test_pearson_hand_worked():
 
 
 def test_correlate_bad_input():
-    with pytest.raises(ValueError, match=r"x has 3 values and y has 2"):
+    with pytest.raises(ValueError, match=r"correlate: 'y' has 2 values; expected 3"):
         correlate([1, 2, 3], [1, 2])
-    with pytest.raises(ValueError, match=r"unknown method 'kendall'"):
+    with pytest.raises(ValueError, match=r"correlate: 'method' is 'kendall'"):
         correlate([1, 2, 3], [1, 2, 4], "kendall")
 
 

@@ -10,9 +10,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from digecon import data, i18n, indices
+from digecon import data, i18n
 from digecon import indices_charts as charts
 from digecon.audits import indices as indices_audit
+from digecon.methods import indices
 
 LANGS = i18n.LANGS
 
@@ -122,7 +123,7 @@ def test_check_choices():
                                                                         "geometric")
     with pytest.raises(ValueError, match="geometric mean"):
         indices.check_choices("zscore", "geometric")
-    with pytest.raises(ValueError, match="unknown normalization"):
+    with pytest.raises(ValueError, match="check_choices: 'normalization' is 'maxmin'"):
         indices.check_choices("maxmin", "arithmetic")
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -68,16 +66,3 @@ def test_unknown_language_parameter_is_a_clear_error(tmp_path):
         pm.execute_notebook(str(source), str(tmp_path / "out.ipynb"), parameters={"lang": "fr"},
                             cwd=str(source.parent), progress_bar=False, kernel_name="python3")
     assert "unknown language 'fr'" in str(err.value)
-
-
-def test_search_uses_russian_stemming(root):
-    import yaml
-
-    cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    assert cfg["sphinx"]["config"]["html_search_language"] == "ru"
-
-
-def test_ruff_is_clean(root):
-    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "src", "tests"], cwd=root,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout

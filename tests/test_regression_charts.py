@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from digecon import data, i18n
-from digecon import regression as rg
 from digecon import regression_charts as rc
 from digecon.audits import regression as ar
+from digecon.methods import regression as rg
+from digecon.methods.forecast import drift_forecast
 
 LANGS = ("kk", "ru", "en")
 
@@ -170,7 +171,7 @@ def test_figures_are_labelled_in_the_language(lang, wide, final, small_eval):
     pop = rc.population_check(wide, data.load("internet-users"))
     paths = rc.regressor_paths(wide, rc.PRINTED_FORMS, 2024)
     sc = rc.scenario_forecasts(final, wide, paths, {"pessimistic": 0.9, "realistic": 1.0}, 0.05)
-    drift = rg.drift_forecast(wide["y"], 3)
+    drift = drift_forecast(wide["y"], 3)
     check = {"forecast": 3.75e6, "lower": 3.55e6, "upper": 3.95e6}
     year = i18n.t("year", lang)
     gdp_mln = i18n.t("gdp_per_capita_mln_tenge", lang)
@@ -205,7 +206,7 @@ def test_legends_and_titles_use_the_vocabulary(lang, wide, final, small_eval):
 def test_fan_labels_the_interval_level(wide, final):
     paths = rc.regressor_paths(wide, rc.PRINTED_FORMS, 2023)
     sc = rc.scenario_forecasts(final, wide, paths, {"realistic": 1.0}, 0.2)
-    drift = rg.drift_forecast(wide["y"], 2, 0.2)
+    drift = drift_forecast(wide["y"], 2, 0.2)
     fig = rc.plot_fan(wide["y"], sc, drift, {"forecast": 1.0, "lower": 0.5, "upper": 1.5}, 0.2,
                       "en")
     texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]

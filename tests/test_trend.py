@@ -1,4 +1,4 @@
-"""Tests of digecon.trend; expected values worked out by hand in the comments."""
+"""Tests of digecon.methods.trend; expected values worked out by hand in the comments."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from digecon.trend import (
-    correlation_matrix,
+from digecon.methods.correlation import correlation_matrix, square
+from digecon.methods.trend import (
     linear_trend,
-    logit_trend_forecast,
     moving_average,
     moving_sum,
-    square,
     trend_forecast,
 )
 
@@ -51,12 +49,12 @@ def test_moving_trailing() -> None:
 @pytest.mark.parametrize(
     ("series", "window", "centered", "message"),
     [
-        ([1, 2, 3], 4, True, "larger than the series"),
+        ([1, 2, 3], 4, True, "longer than the series"),
         ([1, 2, 3, 4], 2, True, "centred window must be odd"),
-        ([1, 2, 3], 0, True, "positive integer"),
-        ([1, 2, 3], 1.5, True, "positive integer"),
+        ([1, 2, 3], 0, True, "moving_sum: 'window' is 0; expected at least 1"),
+        ([1, 2, 3], 1.5, True, "expected a whole number"),
         ([1, float("nan"), 3], 3, True, "missing"),
-        ([1, "x", 3], 3, True, "not a number"),
+        ([1, "x", 3], 3, True, "element 1 is 'x'; expected a number"),
     ],
 )
 def test_moving_errors(series, window, centered, message) -> None:
@@ -94,7 +92,7 @@ def test_linear_trend_article_m5() -> None:
 def test_linear_trend_errors() -> None:
     with pytest.raises(ValueError, match="at least 3"):
         linear_trend([1.0, 2.0])
-    with pytest.raises(ValueError, match="equal lengths"):
+    with pytest.raises(ValueError, match="linear_trend: 'x' has 4 values; expected 3"):
         linear_trend([1.0, 2.0, 3.0], [1, 2, 3, 4])
     with pytest.raises(ValueError, match="constant"):
         linear_trend([1.0, 2.0, 3.0], [1, 1, 1])
@@ -106,29 +104,35 @@ def test_trend_forecast_intervals_by_hand() -> None:
     # same data as above: slope 1, intercept 0.5, sigma² = 0.5, n = 4, Sxx = 5, t(0.975, 2)
     # = 4.302653. At x0 = 5: forecast 5.5; se_mean = sigma*sqrt(1/4 + (5-2.5)²/5)
     # = 0.707107*sqrt(1.5) = 0.866025 ; se_obs = sigma*sqrt(1 + 1.5) = 1.118034
-    out = trend_forecast([1, 3, 4, 4], None, [5])
+    out = trend_forecast(pd.Series([1.0, 3, 4, 4], index=[1, 2, 3, 4]), at=[5])
     row = out.iloc[0]
     t = 4.302653
+    assert row["index"] == 5
     assert row["forecast"] == pytest.approx(5.5)
-    assert row["ci_upper"] - row["forecast"] == pytest.approx(t * 0.866025, rel=1e-5)
-    assert row["pi_upper"] - row["forecast"] == pytest.approx(t * 1.118034, rel=1e-5)
-    assert row["forecast"] - row["pi_lower"] == pytest.approx(t * 1.118034, rel=1e-5)
-    assert list(out.columns) == ["x", "forecast", "pi_lower", "pi_upper", "ci_lower", "ci_upper"]
+    assert row["mean_upper"] - row["forecast"] == pytest.approx(t * 0.866025, rel=1e-5)
+    assert row["upper"] - row["forecast"] == pytest.approx(t * 1.118034, rel=1e-5)
+    assert row["forecast"] - row["lower"] == pytest.approx(t * 1.118034, rel=1e-5)
+    # the same line on years: 2011..2014 forecast at 2015 is the same number
+    years = trend_forecast(pd.Series([1.0, 3, 4, 4], index=[2011, 2012, 2013, 2014]), horizon=1)
+    assert years.loc[0, "index"] == 2015
+    assert years.loc[0, "forecast"] == pytest.approx(5.5)
 
 
 def test_trend_forecast_bad_alpha() -> None:
-    with pytest.raises(ValueError, match="alpha"):
-        trend_forecast([1, 2, 3], None, [4], alpha=1.5)
+    with pytest.raises(ValueError, match=r"trend_forecast: 'alpha' is 1\.5"):
+        trend_forecast(pd.Series([1.0, 2, 3, 5]), at=[4], alpha=1.5)
+    with pytest.raises(ValueError, match="trend_forecast: 'form' is 'cubic'"):
+        trend_forecast(pd.Series([1.0, 2, 3, 5]), "cubic")
 
 
 def test_logit_trend_stays_in_unit_interval() -> None:
     # logit(0.5)=0, logit(0.6)=0.405465, logit(0.7)=0.847298, logit(0.8)=1.386294
     # are not exactly linear; far ahead a linear trend of y itself would exceed 1
-    y = [0.5, 0.6, 0.7, 0.8]
-    lin = trend_forecast(y, None, [10]).iloc[0]
+    y = pd.Series([0.5, 0.6, 0.7, 0.8], index=[1, 2, 3, 4])
+    lin = trend_forecast(y, at=[10]).iloc[0]
     assert lin["forecast"] == pytest.approx(1.4)  # slope 0.1, intercept 0.4: 0.4 + 1.0
-    out = logit_trend_forecast(y, None, [10]).iloc[0]
-    for col in ("forecast", "pi_lower", "pi_upper", "ci_lower", "ci_upper"):
+    out = trend_forecast(y, "logit", at=[10]).iloc[0]
+    for col in ("forecast", "lower", "upper", "mean_lower", "mean_upper"):
         assert 0 < out[col] < 1
     # logit fit: slope = sum((x-2.5)*l)/5 with l the logits above:
     # (-1.5*0 - 0.5*0.405465 + 0.5*0.847298 + 1.5*1.386294)/5 = 2.300858/5 = 0.460172
@@ -139,7 +143,7 @@ def test_logit_trend_stays_in_unit_interval() -> None:
 
 def test_logit_trend_rejects_bounds() -> None:
     with pytest.raises(ValueError, match="strictly between 0 and 1"):
-        logit_trend_forecast([0.5, 1.0, 0.7], None, [4])
+        trend_forecast(pd.Series([0.5, 1.0, 0.7, 0.8]), "logit", at=[4])
 
 
 def test_correlation_matrix_by_hand() -> None:
@@ -166,11 +170,11 @@ def test_correlation_errors() -> None:
         correlation_matrix(d)
     with pytest.raises(ValueError, match="method"):
         correlation_matrix(d, method="foo")
-    with pytest.raises(ValueError, match="at least two columns"):
+    with pytest.raises(ValueError, match="correlation_matrix: 'df' has 1 column; at least 2"):
         correlation_matrix(d[["a"]])
-    with pytest.raises(ValueError, match="missing"):
+    with pytest.raises(ValueError, match="column 'a' is missing a value at row 1"):
         correlation_matrix(pd.DataFrame({"a": [1.0, np.nan, 3.0], "b": [1.0, 2.0, 4.0]}))
     with pytest.raises(ValueError, match="at least 3"):
         correlation_matrix(pd.DataFrame({"a": [1.0, 2.0], "b": [1.0, 3.0]}))
-    with pytest.raises(ValueError, match="missing"):
+    with pytest.raises(ValueError, match="square: 'long' has no column 'y'"):
         square(pd.DataFrame({"x": ["a"], "r": [1.0]}))

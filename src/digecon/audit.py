@@ -16,9 +16,10 @@ import importlib
 import math
 import pkgutil
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
 
 import pandas as pd
+
+from digecon.methods.rounding import as_number, decimals_of
 
 AUDIT_COLUMNS = [
     "chapter",
@@ -36,34 +37,6 @@ REPRODUCES = "reproduces"
 DIFFERS = "differs"
 CANNOT = "cannot be recomputed"
 VERDICTS = (REPRODUCES, DIFFERS, CANNOT)
-
-
-def decimals_of(printed: str | float | int) -> int:
-    """Number of decimals a printed number shows (``"0,4876"`` shows 4).
-
-    >>> decimals_of("0,4876"), decimals_of("24"), decimals_of(2.5)
-    (4, 0, 1)
-    """
-    text = str(printed).strip().replace(",", ".").replace("\u2212", "-").rstrip("%").strip()
-    try:
-        exponent = Decimal(text).as_tuple().exponent
-    except InvalidOperation as err:
-        raise ValueError(f"printed value {printed!r} is not a number") from err
-    return max(0, -int(exponent))
-
-
-def as_number(printed: str | float | int) -> float:
-    """Read a printed number, accepting a decimal comma and a trailing ``%``.
-
-    >>> as_number("0,4876"), as_number("12,5 %")
-    (0.4876, 12.5)
-    """
-    text = str(printed).strip().replace(",", ".").replace("\u2212", "-").rstrip("%").strip()
-    text = text.replace(" ", "").replace("\u00a0", "")
-    try:
-        return float(text)
-    except ValueError as err:
-        raise ValueError(f"printed value {printed!r} is not a number") from err
 
 
 def check(

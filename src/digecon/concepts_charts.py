@@ -15,8 +15,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon import plots, world
+from digecon import plots
 from digecon.i18n import check_lang, place, t
+from digecon.methods import world
 from digecon.plots import PALETTE, legend_below
 
 #: where each approach of Кесте 1 ends, read from its printed period (``period_kk``):

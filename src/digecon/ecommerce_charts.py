@@ -17,8 +17,8 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
-from digecon.growth import cagr, growth_rate
 from digecon.i18n import check_lang, t
+from digecon.methods.growth import cagr, growth_rate
 from digecon.plots import PALETTE, wrap  # also read as ecommerce_charts.wrap (tests)
 
 PRODUCTS = [

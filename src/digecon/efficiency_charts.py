@@ -18,8 +18,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon import efficiency as ef
 from digecon.i18n import check_lang, t
+from digecon.methods import efficiency as ef
+from digecon.methods.growth import growth_rate
 from digecon.plots import PALETTE, legend_below, wrap
 
 PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
@@ -45,7 +46,7 @@ def table5(k5: pd.DataFrame) -> pd.DataFrame:
     years = k5.dropna(subset=["year"]).copy()
     years["year"] = years["year"].astype(int)
     years = years.sort_values("year")
-    growth = ef.efficiency_growth(years.set_index("year")["efficiency"])
+    growth = growth_rate(years.set_index("year")["efficiency"])
     out = years[
         [
             "year",
@@ -56,7 +57,7 @@ def table5(k5: pd.DataFrame) -> pd.DataFrame:
             "efficiency_growth_pct",
         ]
     ].reset_index(drop=True)
-    out["recomputed"] = growth["growth_pct"].to_numpy()
+    out["recomputed"] = growth["change_pct"].to_numpy()
     return out
 
 
@@ -64,7 +65,7 @@ def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
     """Printed period efficiencies beside the mean of the yearly values, per period.
 
     Returns ``period, printed, mean_of_years, years``; the dissertation defines the period
-    value as a ratio of sums (:func:`digecon.efficiency.period_efficiency`), which needs the
+    value as a ratio of sums (:func:`digecon.methods.efficiency.period_efficiency`), which needs the
     Кесте 3/4 values the text does not carry, so only the mean can be set beside it.
     """
     totals = k5[k5["row"] == "total"].set_index("period")["efficiency"]
@@ -168,9 +169,9 @@ def plot_growth(k5: pd.DataFrame, lang: str) -> plt.Figure:
 def plot_sensitivity(k5: pd.DataFrame, shift_pct: float, lang: str) -> plt.Figure:
     """How far one input must move to flip each year's verdict (the break-even change).
 
-    Bars give :func:`digecon.efficiency.sensitivity`'s ``break_even_pct`` for the cost (left)
-    and the result (right); the shaded band is the tested range ``±shift_pct``. A bar that
-    ends inside the band belongs to a year whose verdict flips within that range.
+    Bars give :func:`digecon.methods.efficiency.sensitivity`'s ``break_even_pct`` for the cost
+    (left) and the result (right); the shaded band is the tested range ``±shift_pct``. A bar
+    that ends inside the band belongs to a year whose verdict flips within that range.
     """
     check_lang(lang)
     if shift_pct <= 0:

@@ -74,7 +74,7 @@ def plot_components(official: pd.DataFrame, lang: str, country: str = "KAZ"):
 def plot_printed_vs_official(lined: pd.DataFrame, lang: str):
     """Printed (article, Кесте 3) against official values: one panel per component.
 
-    ``lined`` is the output of :func:`digecon.egov.printed_vs_official`.
+    ``lined`` is the output of :func:`digecon.methods.egov.printed_vs_official`.
     """
     comps = ["egdi", "osi", "tii", "hci"]
     fig, axes = plt.subplots(1, 4, figsize=(8.0, 2.6), sharey=True)
@@ -119,7 +119,8 @@ def plot_forecast(history: pd.DataFrame, forecast: pd.DataFrame, lang: str, coun
     """Observed EGDI and a trend forecast with its prediction interval.
 
     ``history`` has ``survey_year`` and ``egdi``; ``forecast`` the columns of
-    :func:`digecon.trend.logit_trend_forecast` (``x``, ``forecast``, ``pi_lower``, ``pi_upper``).
+    :func:`digecon.methods.trend.trend_forecast` (``index``, ``forecast``, ``lower``,
+    ``upper``).
     """
     fig, ax = plt.subplots()
     ax.plot(
@@ -130,15 +131,19 @@ def plot_forecast(history: pd.DataFrame, forecast: pd.DataFrame, lang: str, coun
         label=t("observed", lang),
     )
     ax.fill_between(
-        forecast["x"],
-        forecast["pi_lower"],
-        forecast["pi_upper"],
+        forecast["index"],
+        forecast["lower"],
+        forecast["upper"],
         alpha=0.25,
         color=PALETTE[1],
         label=t("prediction_interval_95", lang),
     )
     ax.plot(
-        forecast["x"], forecast["forecast"], ls="--", color=PALETTE[1], label=t("forecast", lang)
+        forecast["index"],
+        forecast["forecast"],
+        ls="--",
+        color=PALETTE[1],
+        label=t("forecast", lang),
     )
     ax.set_xlabel(t("survey_year", lang))
     ax.set_ylabel(t("egdi", lang))

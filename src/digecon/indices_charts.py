@@ -19,7 +19,7 @@ from matplotlib.patches import Patch
 from pandas.io.formats.style import Styler
 
 from digecon import i18n
-from digecon.indices import competition_rank, composite_index, rank_share, truncate
+from digecon.methods.indices import competition_rank, composite_index, rank_share, truncate
 from digecon.plots import KAZ_COLOUR, PALETTE, legend_below, wrap
 
 #: the five EAEU members and the four leaders stored with them in ``un-egov-survey``

@@ -21,8 +21,8 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from digecon import data, i18n
-from digecon import regression as rg
-from digecon.audits import regression as ar
+from digecon.methods import regression as rg
+from digecon.methods.trend import TREND_FORMS, trend_fitted, trend_forecast, trend_models
 from digecon.plots import PALETTE, legend_below, wrap
 
 #: the vocabulary key of each variable's axis label
@@ -34,8 +34,10 @@ VAR_LABEL = {
 }
 #: the final model's regressors in the order they entered
 FINAL_XS = ["x4", "x3", "x6", "x5"]
+#: the years the dissertation fitted its model on
+FIRST_YEAR, LAST_YEAR = 2000, 2020
 #: the trend forms the dissertation used for its regressor forecasts
-PRINTED_FORMS = dict(ar.TREND_FORM)
+PRINTED_FORMS = {"x3": "quadratic", "x4": "quadratic", "x5": "log_linear", "x6": "power"}
 METHOD_LABEL = {"naive": "naive_forecast", "drift": "drift_forecast",
                 "linear_trend": "linear_trend_forecast", "regression": "regression_forecast_method"}
 SCHEME_LABEL = {"holdout": "holdout_scheme", "rolling": "rolling_scheme"}
@@ -43,6 +45,14 @@ TEST_LABEL = {"shapiro_wilk": "shapiro_wilk", "jarque_bera": "jarque_bera",
               "durbin_watson": "durbin_watson_test", "breusch_pagan": "breusch_pagan"}
 NULL_LABEL = {"shapiro_wilk": "null_normal", "jarque_bera": "null_normal",
               "durbin_watson": "null_no_autocorrelation", "breusch_pagan": "null_homoscedastic"}
+
+
+def sample() -> pd.DataFrame:
+    """Appendix V as a wide table (one row per year), the years the model was fitted on."""
+    long = data.load("regression-appendix-data")
+    wide = long.pivot(index="year", columns="variable", values="value")
+    wide.index = wide.index.astype(int)
+    return wide.loc[FIRST_YEAR:LAST_YEAR].astype(float)
 
 
 # ----------------------------------------------------------------------------- parameters
@@ -83,8 +93,8 @@ def check_parameters(
     for v, form in trend_forms.items():
         if v not in FINAL_XS:
             raise ValueError(f"trend_forms: {v!r} is not a regressor of the model {FINAL_XS}")
-        if form not in rg.TREND_FORMS:
-            raise ValueError(f"trend_forms[{v!r}] = {form!r}; expected one of {rg.TREND_FORMS}")
+        if form not in TREND_FORMS:
+            raise ValueError(f"trend_forms[{v!r}] = {form!r}; expected one of {TREND_FORMS}")
     if not isinstance(holdout_years, int) or not 1 <= holdout_years <= 6:
         raise ValueError(f"holdout_years must be an integer from 1 to 6, got {holdout_years!r}")
     if not isinstance(min_train, int) or not 6 <= min_train <= 22 - holdout_years:
@@ -165,7 +175,7 @@ def model_sample(wide: pd.DataFrame, last_year: int, drop_2009: bool) -> pd.Data
     >>> model_sample(appendix_wide(), 2020, True).index.tolist()[8:10]
     [2008, 2010]
     """
-    out = wide.loc[ar.FIRST_YEAR:last_year]
+    out = wide.loc[FIRST_YEAR:last_year]
     return out.drop(index=2009) if drop_2009 else out
 
 
@@ -256,13 +266,13 @@ def fit_comparison(wide: pd.DataFrame, xs: Sequence[str] = FINAL_XS) -> pd.DataF
     differences (year-on-year changes) only the shared movements count. Columns:
     ``specification, n, r_squared``.
 
-    >>> f = fit_comparison(ar.sample()).set_index("specification")["r_squared"].round(2)
+    >>> f = fit_comparison(sample()).set_index("specification")["r_squared"].round(2)
     >>> f.to_dict()
     {'levels_model': 1.0, 'differences_model': 0.54, 'time_trend_model': 0.97}
     """
     levels = rg.ols(wide, "y", list(xs))
     diffs = rg.ols(wide.diff().dropna(), "y", list(xs))
-    trend = rg.trend_models(wide["y"], ["linear"])
+    trend = trend_models(wide["y"], ["linear"])
     return pd.DataFrame({
         "specification": ["levels_model", "differences_model", "time_trend_model"],
         "n": [int(levels.summary["n"].item()), int(diffs.summary["n"].item()), len(wide)],
@@ -332,7 +342,7 @@ def interval_check(wide: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
     margin = err[err["statistic"] == "marginal_error"].set_index("variable")["value"]
     rows = []
     for v in ["x3", "x4", "x5", "x6"]:
-        f = rg.trend_forecast(wide.loc[ar.FIRST_YEAR:ar.LAST_YEAR, v], PRINTED_FORMS[v],
+        f = trend_forecast(wide.loc[FIRST_YEAR:LAST_YEAR, v], PRINTED_FORMS[v],
                               horizon=1, alpha=alpha)
         proper = float((f["upper"] - f["lower"]).iloc[0] / 2)
         rows.append({"variable": v.upper(), "printed_margin": float(margin[v]),
@@ -371,7 +381,7 @@ def regressor_paths(
         raise ValueError(f"horizon_end {horizon_end} must be after the last year {last}")
     out = {}
     for v in xs:
-        f = rg.trend_forecast(wide[v], forms.get(v, "linear"), horizon=h)
+        f = trend_forecast(wide[v], forms.get(v, "linear"), horizon=h)
         out[v] = f["forecast"].to_numpy()
     return pd.DataFrame(out, index=pd.Index(range(last + 1, horizon_end + 1), name="year"))
 
@@ -537,11 +547,11 @@ def plot_trend_shift(wide: pd.DataFrame, lang: str) -> plt.Figure:
     """For X3, X4, X5, X6: the data, the trend, and the printed forecasts one year late."""
     fc = data.load("regression-forecast")
     fig, axes = plt.subplots(2, 2, figsize=(8.4, 5.6))
-    fit_years = wide.loc[ar.FIRST_YEAR:ar.LAST_YEAR].index
+    fit_years = wide.loc[FIRST_YEAR:LAST_YEAR].index
     for ax, v in zip(axes.ravel(), ["x3", "x4", "x5", "x6"], strict=True):
         s = wide.loc[fit_years, v]
-        f = rg.trend_forecast(s, PRINTED_FORMS[v], horizon=6)
-        fitted = _trend_fitted(s, PRINTED_FORMS[v])
+        f = trend_forecast(s, PRINTED_FORMS[v], horizon=6)
+        fitted = trend_fitted(s, PRINTED_FORMS[v]).to_numpy()
         ax.plot(wide.index, wide[v], marker="o", ms=3, lw=0, color=PALETTE[0],
                 label=i18n.t("observed", lang))
         ax.plot(list(fit_years) + f["index"].tolist(),
@@ -562,13 +572,6 @@ def plot_trend_shift(wide: pd.DataFrame, lang: str) -> plt.Figure:
         _years_axis(ax, lang)
     legend_below(fig, axes[0, 0], ncol=2, bottom=0.1)
     return fig
-
-
-def _trend_fitted(s: pd.Series, form: str) -> np.ndarray:
-    t = np.arange(1, len(s) + 1, dtype=float)
-    res = rg._trend_fit(s, form)
-    fitted = res.predict(rg._trend_design(t, form))
-    return np.exp(fitted) if form in ("log_linear", "power") else fitted
 
 
 def plot_fan(

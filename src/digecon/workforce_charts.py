@@ -16,8 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from digecon.growth import growth_rate
 from digecon.i18n import check_lang, place, t
+from digecon.methods.growth import growth_rate
 from digecon.plots import PALETTE, wrap
 
 #: the 14 oblasts before the 2022 reform (article 004 counts monotowns in these)

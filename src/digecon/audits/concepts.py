@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon import world
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
+from digecon.methods import rounding, world
 
 SOURCE = "dissertation 001"
 CHAPTER = "concepts"
@@ -76,7 +76,7 @@ def _kesteh10(rows: list[dict], figs: pd.DataFrame) -> None:
         c = change.loc[indicator]
         loc = f"Кесте 10, line {int(r['line'])}"
         name = indicator.replace("_", " ")
-        lo, hi = world.percent_change_bounds(c["start"], c["end"], 2)
+        lo, hi = rounding.percent_change_bounds(c["start"], c["end"], 2)
         why_abs = why_pct = ""
         if indicator == "internet_users":
             why_abs = ("5,35 - 5,29 mln = 60 thousand (50 to 70 with the rounding of the "

@@ -15,7 +15,7 @@ import pandas as pd
 
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
-from digecon.growth import growth_rate, shares
+from digecon.methods.growth import growth_rate, shares
 
 CHAPTER = "ecommerce"
 DISS = "dissertation 001"

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon import efficiency as ef
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
+from digecon.methods import efficiency as ef
+from digecon.methods.growth import percent_change
+from digecon.methods.rounding import percent_change_bounds
 
 SOURCE = "dissertation 001"
 CHAPTER = "efficiency"
@@ -38,8 +40,8 @@ def _text(figs: pd.DataFrame, fid: str) -> tuple[str, str]:
 
 def _growth_row(printed: str, location: str, quantity: str, cur: float, prev: float) -> dict:
     """A growth-rate check whose tolerance is the rounding interval of the two efficiencies."""
-    value = ef.growth_rate(cur, prev)
-    lo, hi = ef.growth_rate_bounds(cur, prev, 3)
+    value = percent_change(prev, cur)
+    lo, hi = percent_change_bounds(prev, cur, 3)
     tol = max(hi - value, value - lo) + 0.5 * 10.0 ** -3
     return check(SOURCE, location, quantity, printed, value, tolerance=tol,
                  why=f"from the 3-decimal efficiencies {prev:.3f} -> {cur:.3f}; "
@@ -105,7 +107,7 @@ def _fmt(x: float) -> str:
 
 
 def _text_table5(rows: list[dict], figs: pd.DataFrame, eff: pd.Series) -> None:
-    g = {y: ef.growth_rate(eff[y], eff[y - 1]) for y in range(2011, 2022)}
+    g = {y: percent_change(eff[y - 1], eff[y]) for y in range(2011, 2022)}
     p, loc = _text(figs, "e01")
     rows.append(check(SOURCE, loc, "fall of ICT efficiency in 2013, %", p, -g[2013],
                       why="magnitude of the 2013 rate"))
@@ -145,7 +147,7 @@ def _text_table5(rows: list[dict], figs: pd.DataFrame, eff: pd.Series) -> None:
         rows.append(row)
     p, loc = _text(figs, "e12")
     rows.append(check(SOURCE, loc, "improvement after the programme as worded, %", p,
-                      -ef.period_change(before, after),
+                      -percent_change(before, after),
                       why="the same sentence prints -49,177; 49,28 matches neither"))
 
 

@@ -2,8 +2,8 @@
 Doskeeva & Ulasbek) and the dissertation's Кесте 19-20 with the text around them (seed 001).
 
 Every printed number of those tables is one row: checked against the official UN
-E-Government Survey figures (``un-egov-survey``) and recomputed with :mod:`digecon.trend`
-and :mod:`digecon.egov` where the source gives what is needed, or marked as impossible
+E-Government Survey figures (``un-egov-survey``) and recomputed with :mod:`digecon.methods.trend`
+and :mod:`digecon.methods.egov` where the source gives what is needed, or marked as impossible
 to recompute, with the reason.
 
 >>> a = audit()
@@ -18,8 +18,9 @@ import pandas as pd
 
 from digecon.audit import audit_frame, cannot, check
 from digecon.data import load
-from digecon.egov import egdi_from_components, match_official, rank_change
-from digecon.trend import correlation_matrix, linear_trend, moving_average, moving_sum
+from digecon.methods.correlation import correlation_matrix
+from digecon.methods.egov import egdi_from_components, match_official, rank_change
+from digecon.methods.trend import linear_trend, moving_average, moving_sum
 
 CHAPTER = "egov"
 ARTICLE = "article: Doskeeva & Ulasbek, e-government in Kazakhstan (seed 002)"

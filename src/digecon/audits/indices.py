@@ -19,7 +19,7 @@ import pandas as pd
 
 from digecon import data
 from digecon.audit import audit_frame, cannot, check, decimals_of
-from digecon.indices import aggregate, competition_rank, rank_share
+from digecon.methods.indices import aggregate, competition_rank, rank_share
 
 CHAPTER = "indices"
 DISS = "dissertation (seed 001)"

@@ -18,16 +18,18 @@ import numpy as np
 import pandas as pd
 
 from digecon import data
-from digecon import regression as rg
 from digecon.audit import as_number, audit_frame, cannot, check, decimals_of
+from digecon.methods import regression as rg
+from digecon.methods.trend import trend_forecast
+from digecon.regression_charts import FIRST_YEAR, sample
+
+# the trend forms whose printed forecasts Кесте 29 (second) shows (Figures 28-31 are images)
+from digecon.regression_charts import PRINTED_FORMS as TREND_FORM
 
 CHAPTER = "regression"
 SOURCE = "001_e89e1252d3bc2daa.txt"
 STEPS = {1: ["x4"], 2: ["x4", "x3"], 3: ["x4", "x3", "x6"], 4: ["x4", "x3", "x6", "x5"]}
 CANDIDATES = ["x1", "x2", "x3", "x4", "x5", "x6", "x7"]
-FIRST_YEAR, LAST_YEAR = 2000, 2020
-# the trend forms whose printed forecasts Кесте 29 (second) shows (Figures 28-31 are images)
-TREND_FORM = {"x3": "quadratic", "x4": "quadratic", "x5": "log_linear", "x6": "power"}
 # the Excel trend-line labels that reproduce every printed forecast digit for digit
 # (inferred from the printed forecasts; the least-squares fits rounded to 3-5 digits)
 EXCEL_LABEL = {
@@ -49,14 +51,6 @@ QUANTITY = {
     "part": "part (semi-partial) correlation", "minimum": "minimum", "maximum": "maximum",
     "mean": "mean", "std_deviation": "standard deviation",
 }
-
-
-def sample() -> pd.DataFrame:
-    """Appendix V as a wide table (one row per year), the years the model was fitted on."""
-    long = data.load("regression-appendix-data")
-    wide = long.pivot(index="year", columns="variable", values="value")
-    wide.index = wide.index.astype(int)
-    return wide.loc[FIRST_YEAR:LAST_YEAR].astype(float)
 
 
 def _truncates(printed: str, value: float) -> bool:
@@ -132,7 +126,7 @@ def _trend_paths(wide: pd.DataFrame) -> dict[str, pd.Series]:
     """
     out = {}
     for v, form in TREND_FORM.items():
-        f = rg.trend_forecast(wide[v], form, horizon=5)
+        f = trend_forecast(wide[v], form, horizon=5)
         out[v] = pd.Series(f["forecast"].to_numpy(), index=range(2022, 2027))
     return out
 

@@ -5,9 +5,11 @@ The dissertation (seed ``001``, section 1.2, Сурет 3) builds its method in 
 1. gather the indicators of the ICT sector (Кесте 3: ICT costs, ICT products and services,
    R&D costs, innovative output, ICT exports and imports);
 2. compute the economic efficiency, effect over costs (formulas 1-4, :func:`efficiency_ratio`),
-   its year-on-year growth rate, "тиімділік қарқыны" (:func:`growth_rate`), the efficiency of
-   a whole period (:func:`period_efficiency`) and the comparative efficiency of capital
-   investment (:func:`relative_efficiency_coefficient`, :func:`payback_period`);
+   its year-on-year growth rate, "тиімділік қарқыны" (the per cent change,
+   :func:`digecon.methods.growth.percent_change`; for a series
+   :func:`digecon.methods.growth.growth_rate`), the efficiency of a whole period
+   (:func:`period_efficiency`) and the comparative efficiency of capital investment
+   (:func:`relative_efficiency_coefficient`, :func:`payback_period`);
 3. compute the time-saving efficiency of an electronic document management system (EDMS),
    formula 5 (:func:`time_saving_efficiency`, :func:`survey_efficiency`) and the share of
    public services delivered electronically, formula 6 (:func:`e_service_share`);
@@ -33,16 +35,14 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from digecon.methods._checks import as_array, check_choice, fail
+
 __all__ = [
     "READINGS",
     "both_readings",
     "e_service_share",
-    "efficiency_growth",
     "efficiency_ratio",
-    "growth_rate",
-    "growth_rate_bounds",
     "payback_period",
-    "period_change",
     "period_efficiency",
     "relative_efficiency_coefficient",
     "sensitivity",
@@ -52,20 +52,15 @@ __all__ = [
 ]
 
 Reading = Literal["output/input", "input/output"]
-GrowthReading = Literal["percent_change", "ratio"]
 READINGS: tuple[str, str] = ("output/input", "input/output")
 
 
-def _check_reading(reading: str) -> None:
-    if reading not in READINGS:
-        raise ValueError(f"reading {reading!r} is not known; expected one of {READINGS}")
+def _check_reading(reading: str, func: str = "efficiency_ratio") -> None:
+    check_choice(reading, READINGS, func, "reading")
 
 
-def _as_array(values: object, name: str) -> np.ndarray:
-    arr = np.asarray(values, dtype=float)
-    if np.isnan(arr).any():
-        raise ValueError(f"{name} has a missing value (NaN); give every value")
-    return arr
+def _as_array(values: object, name: str, func: str = "efficiency") -> np.ndarray:
+    return as_array(values, func, name)
 
 
 def _scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
@@ -94,14 +89,16 @@ def efficiency_ratio(
     >>> efficiency_ratio([100.0, 50.0], [80.0, 100.0], reading="input/output").tolist()
     [0.8, 2.0]
     """
-    _check_reading(reading)
-    r = _as_array(result, "result")
-    c = _as_array(cost, "cost")
+    _check_reading(reading, "efficiency_ratio")
+    r = _as_array(result, "result", "efficiency_ratio")
+    c = _as_array(cost, "cost", "efficiency_ratio")
     if r.shape != c.shape:
-        raise ValueError(f"result has shape {r.shape} but cost has {c.shape}; expected equal")
+        fail("efficiency_ratio", "cost", f"has shape {c.shape}",
+             f"expected {r.shape} like 'result'")
     num, den, den_name = (r, c, "cost") if reading == "output/input" else (c, r, "result")
     if (den <= 0).any():
-        raise ValueError(f"{den_name} must be positive to divide by it; got {den.min()}")
+        fail("efficiency_ratio", den_name, f"has the value {float(den.min())}",
+             "expected positive values (it is the divisor)")
     return _scalar_or_array(num / den)
 
 
@@ -124,10 +121,11 @@ def both_readings(printed: pd.Series, threshold: float = 1.0) -> pd.DataFrame:
     ['effective', 'not effective']
     """
     if not isinstance(printed, pd.Series):
-        raise ValueError(f"printed must be a pandas Series indexed by year; got {type(printed)}")
-    values = _as_array(printed.to_numpy(), "printed")
+        fail("both_readings", "printed", f"is a {type(printed).__name__}",
+             "expected a pandas Series indexed by year")
+    values = _as_array(printed.to_numpy(), "printed", "both_readings")
     if (values <= 0).any():
-        raise ValueError("printed efficiencies must be positive ratios")
+        fail("both_readings", "printed", "holds a value of 0 or less", "expected positive ratios")
     out = pd.DataFrame(
         {
             "year": printed.index.to_numpy(),
@@ -152,91 +150,11 @@ def verdict(
     >>> verdict(0.739, reading="input/output")
     'effective'
     """
-    _check_reading(reading)
+    _check_reading(reading, "verdict")
     if not np.isfinite(efficiency):
-        raise ValueError(f"efficiency must be a finite number; got {efficiency!r}")
+        fail("verdict", "efficiency", f"is {efficiency!r}", "expected a finite number")
     good = efficiency > threshold if reading == "output/input" else efficiency < threshold
     return "effective" if good else "not effective"
-
-
-def growth_rate(
-    current: float | np.ndarray | pd.Series,
-    previous: float | np.ndarray | pd.Series,
-    reading: GrowthReading = "percent_change",
-) -> float | np.ndarray:
-    r"""Growth rate of efficiency, "тиімділік қарқыны", in percent.
-
-    Two readings are common in the Kazakh and Russian statistical tradition:
-
-    * ``"percent_change"`` (өсу қарқыны, темп прироста), the one Кесте 5 prints:
-      :math:`g_t = 100\,(E_t - E_{t-1}) / E_{t-1}`;
-    * ``"ratio"`` (өсу қарқыны as темп роста): :math:`100\,E_t / E_{t-1}`.
-
-    Кесте 5 prints 2011 as -10,176: :math:`100\,(2.494-2.776)/2.776 = -10.16`, so it is a
-    percent change of the unrounded efficiencies.
-
-    >>> round(growth_rate(2.494, 2.776), 2)
-    -10.16
-    >>> round(growth_rate(2.494, 2.776, reading="ratio"), 2)
-    89.84
-    """
-    cur = _as_array(current, "current")
-    prev = _as_array(previous, "previous")
-    if (prev == 0).any():
-        raise ValueError("previous value is 0; a growth rate needs a non-zero base")
-    if reading == "percent_change":
-        out = 100.0 * (cur - prev) / prev
-    elif reading == "ratio":
-        out = 100.0 * cur / prev
-    else:
-        raise ValueError(f"reading {reading!r} is not known; expected 'percent_change' or 'ratio'")
-    return _scalar_or_array(out)
-
-
-def growth_rate_bounds(
-    current: float, previous: float, decimals: int, reading: GrowthReading = "percent_change"
-) -> tuple[float, float]:
-    r"""Smallest and largest growth rate consistent with inputs rounded to ``decimals``.
-
-    Each input lies within :math:`\pm 0.5\cdot 10^{-d}` of its printed value; the rate is
-    monotone in each input, so the extremes sit at the corners.
-
-    >>> lo, hi = growth_rate_bounds(2.494, 2.776, 3)
-    >>> round(lo, 3), round(hi, 3)
-    (-10.192, -10.124)
-    """
-    if decimals < 0:
-        raise ValueError(f"decimals must be 0 or more; got {decimals}")
-    h = 0.5 * 10.0 ** (-decimals)
-    corners = [
-        float(growth_rate(current + a, previous + b, reading)) for a in (-h, h) for b in (-h, h)
-    ]
-    return min(corners), max(corners)
-
-
-def efficiency_growth(
-    efficiency: pd.Series, reading: GrowthReading = "percent_change"
-) -> pd.DataFrame:
-    """Year-on-year growth rates of an efficiency series (index = year), tidy.
-
-    Returns columns ``year, efficiency, growth_pct``; the first year has no growth rate.
-
-    >>> efficiency_growth(pd.Series([2.0, 1.5], index=[2020, 2021]))["growth_pct"].tolist()
-    [nan, -25.0]
-    """
-    if not isinstance(efficiency, pd.Series):
-        raise ValueError(
-            f"efficiency must be a pandas Series indexed by year; got {type(efficiency)}"
-        )
-    if not efficiency.index.is_monotonic_increasing:
-        raise ValueError("efficiency must be sorted by year (index increasing)")
-    values = _as_array(efficiency.to_numpy(), "efficiency")
-    growth = np.full(values.shape, np.nan)
-    if len(values) > 1:
-        growth[1:] = growth_rate(values[1:], values[:-1], reading)
-    return pd.DataFrame(
-        {"year": efficiency.index.to_numpy(), "efficiency": values, "growth_pct": growth}
-    )
 
 
 def period_efficiency(
@@ -260,28 +178,16 @@ def period_efficiency(
     >>> period_efficiency([100.0, 300.0], [50.0, 300.0], how="mean")
     1.5
     """
-    r = _as_array(results, "results")
-    c = _as_array(costs, "costs")
+    r = _as_array(results, "results", "period_efficiency")
+    c = _as_array(costs, "costs", "period_efficiency")
     if r.shape != c.shape or r.ndim != 1 or r.size == 0:
-        raise ValueError(
-            f"results and costs must be equal-length non-empty lists; got {r.shape}, {c.shape}"
-        )
+        fail("period_efficiency", "costs", f"has shape {c.shape} beside results {r.shape}",
+             "expected two equal-length, non-empty lists")
     if how == "pooled":
         return float(efficiency_ratio(r.sum(), c.sum(), reading))
     if how == "mean":
         return float(np.mean(efficiency_ratio(r, c, reading)))
-    raise ValueError(f"how {how!r} is not known; expected 'pooled' or 'mean'")
-
-
-def period_change(before: float, after: float) -> float:
-    r"""Percent change of the period efficiency, :math:`100\,(E_{after}-E_{before})/E_{before}`.
-
-    Line 514 prints -49,177 for the change from 1,771 (2010-2016) to 0,900 (2017-2021).
-
-    >>> round(period_change(1.771, 0.900), 2)
-    -49.18
-    """
-    return float(growth_rate(after, before))
+    fail("period_efficiency", "how", f"is {how!r}", "expected 'pooled' or 'mean'")
 
 
 def relative_efficiency_coefficient(
@@ -305,7 +211,8 @@ def relative_efficiency_coefficient(
     """
     extra_capital = capital_after - capital_before
     if extra_capital == 0:
-        raise ValueError("capital_after equals capital_before; the coefficient needs extra capital")
+        fail("relative_efficiency_coefficient", "capital_after", "equals capital_before",
+             "the coefficient needs extra capital")
     return (cost_before - cost_after) / extra_capital
 
 
@@ -319,7 +226,8 @@ def payback_period(
     """
     saving = cost_before - cost_after
     if saving == 0:
-        raise ValueError("cost_before equals cost_after; no saving, the payback is infinite")
+        fail("payback_period", "cost_after", "equals cost_before",
+             "a payback needs a saving (otherwise it is infinite)")
     return (capital_after - capital_before) / saving
 
 
@@ -347,14 +255,14 @@ def time_saving_efficiency(
     516666.7
     """
     if t_before <= 0 or t_after < 0 or n <= 0:
-        raise ValueError(
-            f"times and N must be positive (t_before={t_before}, t_after={t_after}, n={n})"
-        )
+        fail("time_saving_efficiency", "t_before, t_after, n",
+             f"are {t_before}, {t_after}, {n}", "expected positive times and N")
     if reading == "intended":
         return 100.0 * (t_before * n - t_after * n) / (t_before * n)
     if reading == "as_printed":
         return 100.0 * (t_before * n - t_after * n / t_before * n)
-    raise ValueError(f"reading {reading!r} is not known; expected 'intended' or 'as_printed'")
+    fail("time_saving_efficiency", "reading", f"is {reading!r}",
+         "expected 'intended' or 'as_printed'")
 
 
 def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
@@ -381,16 +289,19 @@ def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
             "operations_after", "minutes_after"]
     missing = [c for c in need if c not in survey.columns]
     if missing:
-        raise ValueError(f"survey lacks column(s) {missing}; expected {need}")
+        fail("survey_efficiency", "survey", f"has no column(s) {missing}", f"expected {need}")
     rows = survey[survey["group"] != "total"]
     if rows.empty:
-        raise ValueError("survey has no respondent groups (only a total row)")
+        fail("survey_efficiency", "survey", "has no respondent groups (only a total row)",
+             "expected one row per group")
     out = []
     for _, g in rows.iterrows():
         n1, t1 = float(g["operations_before"]), float(g["minutes_before"])
         n2, t2 = float(g["operations_after"]), float(g["minutes_after"])
         if min(n1, t1, n2, t2) <= 0:
-            raise ValueError(f"group {g['group']!r}: operations and minutes must be positive")
+            fail("survey_efficiency", "survey",
+                 f"group {g['group']!r} has a count or time of 0 or less",
+                 "expected positive operations and minutes")
         out.append((g["group"], float(g["respondents"]), "count_drop", 100.0 * (n1 - n2) / n1))
         out.append((g["group"], float(g["respondents"]), "time_per_operation",
                     100.0 * (1.0 - (t2 / n2) / (t1 / n1))))
@@ -412,11 +323,10 @@ def e_service_share(electronic: float, total: float) -> float:
     80.2
     """
     if total <= 0:
-        raise ValueError(f"total number of services must be positive; got {total}")
+        fail("e_service_share", "total", f"is {total}", "expected a positive number of services")
     if electronic < 0 or electronic > total:
-        raise ValueError(
-            f"electronic services ({electronic}) must lie between 0 and total ({total})"
-        )
+        fail("e_service_share", "electronic", f"is {electronic}",
+             f"expected a number from 0 to the total ({total})")
     return 100.0 * electronic / total
 
 
@@ -441,15 +351,16 @@ def sensitivity(
     >>> g[["input", "shifted", "shifted_verdict", "flips"]].round(3).values.tolist()
     [['cost', 0.981, 'effective', True], ['result', 1.211, 'not effective', False]]
     """
-    _check_reading(reading)
+    _check_reading(reading, "sensitivity")
     if not isinstance(efficiency, pd.Series):
-        raise ValueError(f"efficiency must be a pandas Series; got {type(efficiency)}")
-    values = _as_array(efficiency.to_numpy(), "efficiency")
+        fail("sensitivity", "efficiency", f"is a {type(efficiency).__name__}",
+             "expected a pandas Series")
+    values = _as_array(efficiency.to_numpy(), "efficiency", "sensitivity")
     if (values <= 0).any():
-        raise ValueError("efficiency values must be positive ratios")
+        fail("sensitivity", "efficiency", "holds a value of 0 or less", "expected positive ratios")
     shifts = [float(s) for s in shifts_pct]
     if any(s <= -100 for s in shifts):
-        raise ValueError(f"shifts must be above -100 %; got {shifts}")
+        fail("sensitivity", "shifts_pct", f"is {shifts}", "expected shifts above -100 %")
     numerator = "cost" if reading == "input/output" else "result"
     rows = []
     for (unit, value), inp, s in product(zip(efficiency.index, values, strict=True),

@@ -5,7 +5,9 @@ digital-evolution group; Кесте 10: internet users in Singapore; Кесте 
 spending by sector; Кесте 12: Russia's digital-economy indicators). Every function takes a
 plain tidy table and returns a tidy ``DataFrame``, so a printed total or change can be set
 beside the recomputed one. Printed numbers are rounded, so the helpers also give the interval
-a recomputed value may take when every input is only known to its printed precision.
+a recomputed value may take when every input is only known to its printed precision (the
+general bounds are :mod:`digecon.methods.rounding`; shares are
+:func:`digecon.methods.growth.shares`).
 
 >>> long = pd.DataFrame({"item": ["a", "b"], "year": [2020, 2020], "value": [1.2, 3.4]})
 >>> totals(long, by="year")["total"].round(1).tolist()
@@ -16,26 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
+
+from digecon.methods._checks import check_columns, fail
+from digecon.methods.growth import percent_change
 
 __all__ = [
     "change_between",
     "group_counts",
     "implied_denominator_growth",
-    "percent_change_bounds",
     "point_changes",
-    "shares",
-    "sum_bounds",
     "totals",
 ]
 
 
 def _need(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        have = list(frame.columns)
-        raise ValueError(f"{what}: missing column(s) {missing}; the table has {have}")
+    check_columns(frame, columns, what, "frame")
 
 
 def totals(
@@ -53,39 +51,11 @@ def totals(
     """
     _need(frame, [by, value], "totals")
     if frame[value].isna().any():
-        raise ValueError(f"totals: column {value!r} has missing values; drop or fill them first")
+        fail("totals", "frame", f"column {value!r} has missing values",
+             "drop or fill missing values first")
     out = frame.groupby(by, sort=True)[value].agg(total="sum", n_parts="count").reset_index()
     if decimals is not None:
         out["tolerance"] = out["n_parts"] * 0.5 * 10.0 ** (-decimals)
-    return out
-
-
-def sum_bounds(values: Sequence[float], decimals: int) -> tuple[float, float]:
-    r"""Interval of the true sum of numbers each printed to ``decimals`` places.
-
-    >>> sum_bounds([1.2, 3.4], 1)
-    (4.5, 4.7)
-    """
-    arr = np.asarray(values, dtype=float)
-    if arr.size == 0 or np.isnan(arr).any():
-        raise ValueError("sum_bounds needs at least one value and no missing values")
-    h = arr.size * 0.5 * 10.0 ** (-decimals)
-    s = float(arr.sum())
-    return round(s - h, 12), round(s + h, 12)
-
-
-def shares(frame: pd.DataFrame, value: str = "value", by: str | None = None) -> pd.DataFrame:
-    """Percent share of each row in the total (within each ``by`` group when given).
-
-    >>> shares(pd.DataFrame({"value": [1.0, 3.0]}))["share_pct"].tolist()
-    [25.0, 75.0]
-    """
-    _need(frame, [value] + ([by] if by else []), "shares")
-    out = frame.copy()
-    total = out.groupby(by)[value].transform("sum") if by else out[value].sum()
-    if np.any(np.asarray(total) == 0):
-        raise ValueError("shares: a group sums to 0; shares are undefined")
-    out["share_pct"] = 100.0 * out[value] / total
     return out
 
 
@@ -107,14 +77,12 @@ def change_between(
     wide = frame.pivot(index=item, columns=year, values=value)
     for y in (start, end):
         if y not in wide.columns:
-            raise ValueError(f"change_between: year {y} is not in the table; years are "
-                             f"{sorted(wide.columns)}")
+            fail("change_between", "start" if y == start else "end", f"is {y}, not in the table",
+                 f"expected one of the years {sorted(wide.columns)}")
     a, b = wide[start], wide[end]
-    if (a == 0).any():
-        raise ValueError("change_between: a start value is 0; the percent change is undefined")
     out = pd.DataFrame({item: wide.index, "start": a.to_numpy(), "end": b.to_numpy()})
     out["abs_change"] = out["end"] - out["start"]
-    out["pct_change"] = 100.0 * out["abs_change"] / out["start"]
+    out["pct_change"] = percent_change(out["start"].to_numpy(), out["end"].to_numpy())
     return out.reset_index(drop=True)
 
 
@@ -134,20 +102,6 @@ def point_changes(
     return out
 
 
-def percent_change_bounds(start: float, end: float, decimals: int) -> tuple[float, float]:
-    r"""Interval of :math:`100\,(b-a)/a` when :math:`a, b` are printed to ``decimals`` places.
-
-    >>> lo, hi = percent_change_bounds(5.29, 5.35, 2)
-    >>> round(lo, 3), round(hi, 3)
-    (0.944, 1.325)
-    """
-    h = 0.5 * 10.0 ** (-decimals)
-    if start - h <= 0:
-        raise ValueError(f"start value {start} is too close to 0 for a percent change")
-    corners = [100.0 * ((end + e) - (start + s)) / (start + s) for s in (-h, h) for e in (-h, h)]
-    return min(corners), max(corners)
-
-
 def implied_denominator_growth(
     numerator_growth_pct: float, share_before: float, share_after: float, decimals: int = 1
 ) -> pd.DataFrame:
@@ -161,7 +115,8 @@ def implied_denominator_growth(
     [{'implied_growth_pct': 22.52, 'low': 19.3, 'high': 25.84}]
     """
     if min(share_before, share_after) <= 0:
-        raise ValueError("shares must be positive percentages")
+        fail("implied_denominator_growth", "share_before, share_after",
+             f"are {share_before}, {share_after}", "expected positive percentages")
     f = 1.0 + numerator_growth_pct / 100.0
     h = 0.5 * 10.0 ** (-decimals)
     point = 100.0 * (f * share_before / share_after - 1.0)

@@ -3,9 +3,10 @@
 :func:`ols` fits ordinary least squares and returns the tables SPSS prints (model summary,
 ANOVA, coefficients with collinearity statistics, excluded variables, residual statistics);
 :func:`stepwise` selects regressors the way SPSS's *Stepwise* method does; :func:`collinearity`,
-:func:`residual_diagnostics`, :func:`trend_models`, :func:`trend_forecast`, :func:`forecast_y`,
-:func:`scenarios` and :func:`evaluate` (out-of-sample errors against naive benchmarks) complete
-the toolbox. Every function takes plain pandas data and returns tidy ``DataFrame`` s.
+:func:`residual_diagnostics`, :func:`forecast_y`, :func:`scenarios` and :func:`evaluate`
+(out-of-sample errors against naive benchmarks) complete the toolbox. Tolerance and VIF come
+from statsmodels' ``variance_inflation_factor``; trends are :mod:`digecon.methods.trend`.
+Every function takes plain pandas data and returns tidy ``DataFrame`` s.
 
 statsmodels, scipy and pingouin are imported inside the functions, so importing this module
 is fast.
@@ -24,71 +25,43 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from digecon.methods._checks import (
+    as_frame,
+    check_count,
+    check_probability,
+    check_varies,
+    fail,
+)
+from digecon.methods.forecast import _drift_path
+from digecon.methods.trend import trend_forecast
+
 __all__ = [
     "OLSTables",
     "apply_equation",
     "collinearity",
-    "drift_forecast",
     "evaluate",
     "forecast_y",
     "ols",
     "residual_diagnostics",
     "scenarios",
     "stepwise",
-    "trend_forecast",
-    "trend_models",
     "trend_regression_forecaster",
 ]
 
 
 # ----------------------------------------------------------------------------- validation
 def _numeric_frame(df: pd.DataFrame, columns: Sequence[str], where: str) -> pd.DataFrame:
-    """The columns as a float frame; ValueError naming the column and row for bad data."""
-    if not isinstance(df, pd.DataFrame):
-        raise ValueError(f"{where}: expected a pandas DataFrame, got {type(df).__name__}")
-    columns = list(columns)
-    if not columns:
-        raise ValueError(f"{where}: no columns given; expected at least one regressor name")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{where}: column {missing[0]!r} is not in the data (columns are {list(df.columns)})"
-        )
-    if len(set(columns)) != len(columns):
-        raise ValueError(f"{where}: a column is named twice in {columns}")
-    out = {}
-    for c in columns:
-        col = df[c]
-        if not (pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)):
-            bad = next((v for v in col if not isinstance(v, int | float | np.number)), col.iloc[0])
-            raise ValueError(
-                f"{where}: column {c!r} is not numeric (dtype {col.dtype}, e.g. {bad!r}); "
-                "expected numbers"
-            )
-        values = col.astype("float64")
-        if values.isna().any():
-            label = values.index[values.isna().to_numpy()][0]
-            raise ValueError(
-                f"{where}: column {c!r} has a missing value at row {label!r}; "
-                "drop or fill missing values first"
-            )
-        out[c] = values
-    return pd.DataFrame(out, index=df.index)
+    """The columns as a float frame (the package's one checker, :mod:`._checks`)."""
+    return as_frame(df, columns, where)
 
 
 def _check_design(data: pd.DataFrame, y: str, xs: Sequence[str], where: str) -> None:
     n, k = len(data), len(xs)
     if n < k + 2:
-        raise ValueError(
-            f"{where}: {n} observations are too few for {k} regressor(s) and a constant; "
-            f"expected at least {k + 2}"
-        )
+        fail(where, "df", f"has {n} observations",
+             f"at least {k + 2} are needed for {k} regressor(s) and a constant")
     for c in [y, *xs]:
-        if np.ptp(data[c].to_numpy()) == 0:
-            raise ValueError(
-                f"{where}: column {c!r} is constant ({data[c].iloc[0]!r}); "
-                "a regressor or response must vary"
-            )
+        check_varies(data[c], where, c)
 
 
 # ----------------------------------------------------------------------------- OLS
@@ -123,11 +96,16 @@ def _fit(data: pd.DataFrame, y: str, xs: Sequence[str]) -> Any:
     return sm.OLS(data[y], exog).fit()
 
 
-def _r2(data: pd.DataFrame, target: str, others: Sequence[str]) -> float:
-    """R² of ``target`` on ``others`` (with a constant); 0 when there are no others."""
-    if not others:
-        return 0.0
-    return float(_fit(data, target, others).rsquared)
+def _tolerances(data: pd.DataFrame, xs: Sequence[str]) -> dict[str, float]:
+    """Tolerance (1 / VIF) of each regressor among ``xs``: statsmodels'
+    ``variance_inflation_factor`` on the design with a constant."""
+    import statsmodels.api as sm
+    from statsmodels.stats.outliers_influence import variance_inflation_factor
+
+    xs = list(xs)
+    exog = sm.add_constant(data[xs], has_constant="add").to_numpy()
+    with np.errstate(divide="ignore"):
+        return {x: 1.0 / variance_inflation_factor(exog, i + 1) for i, x in enumerate(xs)}
 
 
 def ols(
@@ -152,7 +130,7 @@ def ols(
     where = "ols"
     xs = list(xs)
     if y in xs:
-        raise ValueError(f"{where}: the response {y!r} is also listed as a regressor")
+        fail(where, "xs", f"lists the response {y!r}", "expected regressors other than y")
     extra = [c for c in candidates if c not in xs and c != y]
     data = _numeric_frame(df, [y, *xs, *extra], where)
     _check_design(data, y, xs, where)
@@ -178,6 +156,7 @@ def ols(
         "p": [float(res.f_pvalue), np.nan, np.nan],
     })
     ci = res.conf_int(alpha)
+    tolerance = _tolerances(data, xs)
     rows = []
     for term in ["const", *xs]:
         t = float(res.tvalues[term])
@@ -189,7 +168,7 @@ def ols(
             "tolerance": np.nan, "vif": np.nan,
         }
         if term != "const":
-            tol = 1.0 - _r2(data, term, [x for x in xs if x != term])
+            tol = tolerance[term]
             row.update(
                 beta=row["b"] * data[term].std(ddof=1) / sd_y,
                 zero_order=float(np.corrcoef(data[term], data[y])[0, 1]),
@@ -221,9 +200,9 @@ def _excluded(data: pd.DataFrame, y: str, xs: list[str], extra: list[str]) -> pd
     rows = []
     sd_y = data[y].std(ddof=1)
     for c in extra:
-        if np.ptp(data[c].to_numpy()) == 0:
-            raise ValueError(f"ols: candidate {c!r} is constant; a candidate must vary")
-        tol = 1.0 - _r2(data, c, xs)
+        check_varies(data[c], "ols", c)
+        tols = _tolerances(data, [*xs, c])
+        tol = tols[c]
         row = {"variable": c, "beta_in": np.nan, "t": np.nan, "p": np.nan,
                "partial_correlation": np.nan, "tolerance": tol,
                "vif": 1.0 / tol if tol > 0 else np.inf, "min_tolerance": np.nan}
@@ -231,10 +210,9 @@ def _excluded(data: pd.DataFrame, y: str, xs: list[str], extra: list[str]) -> pd
             res = _fit(data, y, [*xs, c])
             t = float(res.tvalues[c])
             dfr = res.df_resid
-            tols = [1.0 - _r2(data, v, [w for w in [*xs, c] if w != v]) for v in [*xs, c]]
             row.update(beta_in=float(res.params[c]) * data[c].std(ddof=1) / sd_y, t=t,
                        p=float(res.pvalues[c]), partial_correlation=t / np.sqrt(t * t + dfr),
-                       min_tolerance=min(tols))
+                       min_tolerance=min(tols.values()))
         rows.append(row)
     cols = ["variable", "beta_in", "t", "p", "partial_correlation", "tolerance", "vif",
             "min_tolerance"]
@@ -256,10 +234,19 @@ def stepwise(
     coefficient when added) enters if that p is at most ``p_enter`` and its tolerance is at
     least ``min_tolerance``; then the variable in the model with the largest p of its
     F-to-remove leaves if that p exceeds ``p_remove`` (a removal is a step of its own). The
-    selection stops when nothing enters or leaves. Columns: step, action (enter/remove),
-    variable, f (F-to-enter or F-to-remove), p, r_squared, adj_r_squared, model (the
-    predictors after the step, comma-separated). ``result.attrs["selected"]`` lists the final
-    predictors.
+    selection stops when nothing enters or leaves.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The history, one row per step: ``step``, ``action`` (enter/remove), ``variable``,
+        ``f`` (F-to-enter or F-to-remove), ``p``, ``r_squared``, ``adj_r_squared``, ``model``
+        (the predictors after the step, comma-separated). The last row's ``model`` is the
+        selection; ``result.attrs["selected"]`` holds it as a list (pandas keeps ``attrs``
+        on a copy, not through every operation, so read it straight from the result).
+
+    Examples
+    --------
 
     >>> x1 = [-1.0, -1, -1, -1, 1, 1, 1, 1]
     >>> x2 = [-1.0, -1, 1, 1, -1, -1, 1, 1]
@@ -270,18 +257,15 @@ def stepwise(
     """
     where = "stepwise"
     if not 0 < p_enter < p_remove < 1:
-        raise ValueError(
-            f"{where}: need 0 < p_enter < p_remove < 1 (got p_enter={p_enter}, "
-            f"p_remove={p_remove}); otherwise a variable could enter and leave forever"
-        )
+        fail(where, "p_enter, p_remove", f"are {p_enter}, {p_remove}",
+             "expected 0 < p_enter < p_remove < 1 (else a variable could enter and leave forever)")
     candidates = list(candidates)
     if y in candidates:
-        raise ValueError(f"{where}: the response {y!r} is also listed as a candidate")
+        fail(where, "candidates", f"lists the response {y!r}", "expected regressors other than y")
     data = _numeric_frame(df, [y, *candidates], where)
     _check_design(data, y, candidates[:1], where)
     for c in candidates:
-        if np.ptp(data[c].to_numpy()) == 0:
-            raise ValueError(f"{where}: candidate {c!r} is constant; a candidate must vary")
+        check_varies(data[c], where, c)
     model: list[str] = []
     history: list[dict[str, object]] = []
     seen: set[tuple[str, ...]] = set()
@@ -289,7 +273,7 @@ def stepwise(
         best = None
         if len(data) >= len(model) + 3:
             for c in candidates:
-                if c in model or 1.0 - _r2(data, c, model) < min_tolerance:
+                if c in model or _tolerances(data, [*model, c])[c] < min_tolerance:
                     continue
                 res = _fit(data, y, [*model, c])
                 p = float(res.pvalues[c])
@@ -343,16 +327,12 @@ def collinearity(df: pd.DataFrame, xs: Sequence[str]) -> pd.DataFrame:
     xs = list(xs)
     data = _numeric_frame(df, xs, where)
     if len(data) < len(xs) + 2:
-        raise ValueError(
-            f"{where}: {len(data)} observations are too few for {len(xs)} regressor(s); "
-            f"expected at least {len(xs) + 2}"
-        )
+        fail(where, "df", f"has {len(data)} observations",
+             f"at least {len(xs) + 2} are needed for {len(xs)} regressor(s)")
     for c in xs:
-        if np.ptp(data[c].to_numpy()) == 0:
-            raise ValueError(f"{where}: column {c!r} is constant; a regressor must vary")
+        check_varies(data[c], where, c)
     rows = []
-    for c in xs:
-        tol = 1.0 - _r2(data, c, [x for x in xs if x != c])
+    for c, tol in _tolerances(data, xs).items():
         rows += [(c, "tolerance", tol), (c, "vif", 1.0 / tol if tol > 0 else np.inf)]
     X = np.column_stack([np.ones(len(data)), data.to_numpy()])
     X = X / np.linalg.norm(X, axis=0)
@@ -388,9 +368,8 @@ def residual_diagnostics(
     e = residuals if isinstance(residuals, pd.Series) else pd.Series(list(residuals))
     e = _numeric_frame(e.to_frame("residual"), ["residual"], where)["residual"]
     if len(e) < 3:
-        raise ValueError(f"{where}: {len(e)} residuals are too few; expected at least 3")
-    if np.ptp(e.to_numpy()) == 0:
-        raise ValueError(f"{where}: the residuals are constant; nothing to test")
+        fail(where, "residuals", f"has {len(e)} observations", "at least 3 are needed")
+    check_varies(e, where, "residuals")
     import pingouin as pg
     from statsmodels.stats.stattools import durbin_watson, jarque_bera
 
@@ -410,118 +389,11 @@ def residual_diagnostics(
 
         X = _numeric_frame(exog, list(exog.columns), where)
         if len(X) != len(e):
-            raise ValueError(
-                f"{where}: exog has {len(X)} rows but there are {len(e)} residuals; "
-                "expected the same number"
-            )
+            fail(where, "exog", f"has {len(X)} rows", f"expected {len(e)}, one per residual")
         lm, lm_p, _, _ = het_breuschpagan(e.to_numpy(), sm.add_constant(X.to_numpy()))
         rows.append({"test": "breusch_pagan", "statistic": float(lm), "p": float(lm_p),
                      "df": float(X.shape[1]), "null": "residual variance is constant"})
     return pd.DataFrame(rows)
-
-
-# ----------------------------------------------------------------------------- trends
-TREND_FORMS = ("linear", "log_linear", "quadratic", "power")
-
-
-def _series(series: pd.Series, where: str, positive: bool = False) -> pd.Series:
-    if not isinstance(series, pd.Series):
-        raise ValueError(f"{where}: expected a pandas Series indexed by year, got "
-                         f"{type(series).__name__}")
-    s = _numeric_frame(series.to_frame("value"), ["value"], where)["value"]
-    if len(s) < 4:
-        raise ValueError(f"{where}: {len(s)} observations are too few; expected at least 4")
-    if np.ptp(s.to_numpy()) == 0:
-        raise ValueError(f"{where}: the series is constant; a trend needs variation")
-    if positive and (s <= 0).any():
-        raise ValueError(f"{where}: log-linear and power trends need positive values; "
-                         f"found {float(s.min())} at {s.idxmin()!r}")
-    return s
-
-
-def _trend_design(t: np.ndarray, form: str) -> np.ndarray:
-    if form in ("linear", "log_linear"):
-        return np.column_stack([np.ones_like(t), t])
-    if form == "quadratic":
-        return np.column_stack([np.ones_like(t), t, t * t])
-    if form == "power":
-        return np.column_stack([np.ones_like(t), np.log(t)])
-    raise ValueError(f"unknown trend form {form!r}; expected one of {TREND_FORMS}")
-
-
-def _trend_fit(s: pd.Series, form: str) -> Any:
-    import statsmodels.api as sm
-
-    t = np.arange(1, len(s) + 1, dtype=float)
-    yv = np.log(s.to_numpy()) if form in ("log_linear", "power") else s.to_numpy()
-    return sm.OLS(yv, _trend_design(t, form)).fit()
-
-
-def trend_models(
-    series: pd.Series, forms: Sequence[str] = ("linear", "log_linear")
-) -> pd.DataFrame:
-    """Fit each trend form to a series on time t = 1, 2, ... (Excel's trend-line convention).
-
-    Forms: ``linear`` y = a + b t; ``log_linear`` ln y = a + b t (Excel's *exponential*
-    y = e^a e^(b t)); ``quadratic`` y = a + b t + c t²; ``power`` ln y = a + b ln t (Excel's
-    y = e^a t^b). Returns ``form, a, b, c, r_squared, se, n, t_first, index_first`` where
-    r_squared and se are on the fitted scale (the log scale for log forms, as Excel reports).
-
-    >>> s = pd.Series([3.0, 5, 7, 9], index=[2000, 2001, 2002, 2003])
-    >>> trend_models(s)[["form", "a", "b"]].round(3).to_dict("records")[0]
-    {'form': 'linear', 'a': 1.0, 'b': 2.0}
-    """
-    where = "trend_models"
-    forms = list(forms)
-    bad = [f for f in forms if f not in TREND_FORMS]
-    if bad:
-        raise ValueError(f"{where}: unknown trend form {bad[0]!r}; expected one of {TREND_FORMS}")
-    s = _series(series, where, positive=any(f in ("log_linear", "power") for f in forms))
-    rows = []
-    for form in forms:
-        res = _trend_fit(s, form)
-        p = [*list(res.params), np.nan]
-        rows.append({"form": form, "a": float(p[0]), "b": float(p[1]),
-                     "c": float(p[2]) if form == "quadratic" else np.nan,
-                     "r_squared": float(res.rsquared), "se": float(np.sqrt(res.scale)),
-                     "n": len(s), "t_first": 1, "index_first": s.index[0]})
-    return pd.DataFrame(rows)
-
-
-def trend_forecast(
-    series: pd.Series, form: str = "linear", horizon: int = 5, alpha: float = 0.05
-) -> pd.DataFrame:
-    """Forecast a series ``horizon`` steps ahead from a trend, with prediction intervals.
-
-    The series' index must be consecutive integers (years); the forecasts continue it. The
-    interval is the statsmodels prediction interval for a new observation (``obs_ci``) on the
-    fitted scale, back-transformed with exp for the log forms. Columns: ``index, t, form,
-    forecast, lower, upper``.
-
-    >>> s = pd.Series([3.0, 5, 7, 9.5], index=[2000, 2001, 2002, 2003])
-    >>> trend_forecast(s, "linear", 2)[["index", "forecast"]].round(2).to_dict("records")
-    [{'index': 2004, 'forecast': 11.5}, {'index': 2005, 'forecast': 13.6}]
-    """
-    where = "trend_forecast"
-    if form not in TREND_FORMS:
-        raise ValueError(f"{where}: unknown trend form {form!r}; expected one of {TREND_FORMS}")
-    if not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ValueError(f"{where}: horizon must be a positive integer, got {horizon!r}")
-    s = _series(series, where, positive=form in ("log_linear", "power"))
-    res = _trend_fit(s, form)
-    n = len(s)
-    t = np.arange(n + 1, n + horizon + 1, dtype=float)
-    frame = res.get_prediction(_trend_design(t, form)).summary_frame(alpha=alpha)
-    back = np.exp if form in ("log_linear", "power") else (lambda v: v)
-    try:
-        start = int(s.index[-1]) + 1
-        index = list(range(start, start + horizon))
-    except (TypeError, ValueError):
-        index = [f"t+{h}" for h in range(1, horizon + 1)]
-    return pd.DataFrame({"index": index, "t": t.astype(int), "form": form,
-                         "forecast": back(frame["mean"].to_numpy()),
-                         "lower": back(frame["obs_ci_lower"].to_numpy()),
-                         "upper": back(frame["obs_ci_upper"].to_numpy())})
 
 
 # ----------------------------------------------------------------------------- forecasts
@@ -541,9 +413,8 @@ def forecast_y(model: OLSTables, future_X: pd.DataFrame, alpha: float = 0.05) ->
     """
     where = "forecast_y"
     if not isinstance(model, OLSTables):
-        raise ValueError(f"{where}: expected the result of ols(), got {type(model).__name__}")
-    if not 0 < alpha < 1:
-        raise ValueError(f"{where}: alpha must be between 0 and 1, got {alpha}")
+        fail(where, "model", f"is a {type(model).__name__}", "expected the result of ols()")
+    alpha = check_probability(alpha, where)
     X = _numeric_frame(future_X, list(model.xs), where)
     import statsmodels.api as sm
 
@@ -598,21 +469,22 @@ def scenarios(
     where = "scenarios"
     data = _numeric_frame(base, list(base.columns), where)
     if not multipliers:
-        raise ValueError(f"{where}: no scenarios given; expected a name -> multiplier mapping")
+        fail(where, "multipliers", "is empty", "expected a name -> multiplier mapping")
     frames = []
     for name, m in multipliers.items():
         factors = dict.fromkeys(data.columns, float(m)) if not isinstance(m, Mapping) else dict(m)
         unknown = [c for c in factors if c not in data.columns]
         if unknown:
-            raise ValueError(f"{where}: scenario {name!r} scales {unknown[0]!r}, which is not a "
-                             f"column of base ({list(data.columns)})")
+            fail(where, "multipliers", f"scenario {name!r} scales {unknown[0]!r}",
+                 f"that is not a column of base; expected one of {list(data.columns)}")
         scaled = data.copy()
         for c, f in factors.items():
             if anchor is None:
                 scaled[c] = scaled[c] * float(f)
             else:
                 if c not in anchor:
-                    raise ValueError(f"{where}: anchor has no value for column {c!r}")
+                    fail(where, "anchor", f"has no value for column {c!r}",
+                         "expected one per column")
                 a = float(anchor[c])
                 scaled[c] = a + float(f) * (scaled[c] - a)
         if model is not None:
@@ -621,47 +493,6 @@ def scenarios(
         scaled.insert(0, "scenario", name)
         frames.append(scaled.reset_index(drop=True))
     return pd.concat(frames, ignore_index=True)
-
-
-def drift_forecast(series: pd.Series, horizon: int = 5, alpha: float = 0.05) -> pd.DataFrame:
-    """The drift (random walk with drift) forecast with its prediction interval.
-
-    The forecast is the last value plus ``h`` times the average change; the interval is
-    ``forecast ± z * sigma * sqrt(h * (1 + h / (T - 1)))`` with ``sigma`` the standard
-    deviation of the changes around their mean and ``z`` the normal quantile (Hyndman and
-    Athanasopoulos, *Forecasting: Principles and Practice*, 3rd ed., section 5.5). The index
-    must be consecutive integers (years). Columns: ``index, h, forecast, lower, upper``.
-
-    >>> s = pd.Series([1.0, 2.0, 4.0, 5.0], index=[2000, 2001, 2002, 2003])
-    >>> f = drift_forecast(s, 2)
-    >>> f[["index", "forecast"]].to_dict("records")
-    [{'index': 2004, 'forecast': 6.333333333333333}, {'index': 2005, 'forecast': 7.666666666666666}]
-    """
-    where = "drift_forecast"
-    if not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ValueError(f"{where}: horizon must be a positive integer, got {horizon!r}")
-    if not 0 < alpha < 1:
-        raise ValueError(f"{where}: alpha must be between 0 and 1, got {alpha}")
-    s = _series(series, where)
-    from scipy import stats
-
-    changes = np.diff(s.to_numpy())
-    n = len(s)
-    slope = float(changes.mean())
-    sigma = float(changes.std(ddof=1))
-    h = np.arange(1, horizon + 1, dtype=float)
-    fc = float(s.iloc[-1]) + slope * h
-    half = float(stats.norm.ppf(1 - alpha / 2)) * sigma * np.sqrt(h * (1 + h / (n - 1)))
-    start = int(s.index[-1]) + 1
-    return pd.DataFrame(
-        {
-            "index": range(start, start + horizon),
-            "h": h.astype(int),
-            "forecast": fc,
-            "lower": fc - half,
-            "upper": fc + half,
-        }
-    )
 
 
 def trend_regression_forecaster(
@@ -675,9 +506,10 @@ def trend_regression_forecaster(
 
     For a training series (indexed by the rows of ``data``) the returned function fits ``y``
     on ``xs`` over those rows (leaving out the rows in ``exclude``), projects each regressor
-    ``h`` steps ahead with :func:`trend_forecast` in its form (``forms[x]``, default
-    ``linear``) fitted on the same rows, and forecasts ``y`` from the projected regressors:
-    the honest way to test a regression that will be used with forecast regressors.
+    ``h`` steps ahead with :func:`digecon.methods.trend.trend_forecast` in its form
+    (``forms[x]``, default ``linear``) fitted on the same rows, and forecasts ``y`` from the
+    projected regressors: the honest way to test a regression that will be used with
+    forecast regressors.
 
     >>> df = pd.DataFrame({"x": [1.0, 2, 3, 4, 5, 6], "y": [2.0, 4.1, 5.9, 8.2, 9.8, 12.1]})
     >>> f = trend_regression_forecaster(df, "y", ["x"])
@@ -689,10 +521,8 @@ def trend_regression_forecaster(
     forms = dict(forms or {})
     unknown = [v for v in forms if v not in xs]
     if unknown:
-        raise ValueError(
-            f"{where}: a trend form is given for {unknown[0]!r}, which is not "
-            f"one of the regressors {xs}"
-        )
+        fail(where, "forms", f"gives a trend form for {unknown[0]!r}",
+             f"that is not one of the regressors {xs}")
     frame = _numeric_frame(data, [y, *xs], where)
 
     def forecast(train: pd.Series, h: int) -> np.ndarray:
@@ -717,8 +547,7 @@ def _naive(train: pd.Series, h: int) -> np.ndarray:
 
 
 def _drift(train: pd.Series, h: int) -> np.ndarray:
-    slope = (float(train.iloc[-1]) - float(train.iloc[0])) / (len(train) - 1)
-    return float(train.iloc[-1]) + slope * np.arange(1, h + 1)
+    return _drift_path(train.to_numpy(dtype=float), np.arange(1, h + 1, dtype=float), 0.05)[0]
 
 
 def _linear_trend(train: pd.Series, h: int) -> np.ndarray:
@@ -760,19 +589,15 @@ def evaluate(
     {'drift': 0.0, 'linear_trend': 0.0, 'naive': 1.5}
     """
     where = "evaluate"
-    if not isinstance(k, int | np.integer) or k < 1:
-        raise ValueError(f"{where}: k must be a positive integer, got {k!r}")
-    if not isinstance(min_train, int | np.integer) or min_train < 2:
-        raise ValueError(f"{where}: min_train must be an integer of at least 2, got {min_train!r}")
+    k = check_count(k, where, "k")
+    min_train = check_count(min_train, where, "min_train", minimum=2)
     if not isinstance(y, pd.Series):
-        raise ValueError(f"{where}: expected a pandas Series, got {type(y).__name__}")
+        fail(where, "y", f"is a {type(y).__name__}", "expected a pandas Series")
     s = _numeric_frame(y.to_frame("value"), ["value"], where)["value"]
     n = len(s)
     if n < max(min_train, 2) + k:
-        raise ValueError(
-            f"{where}: {n} observations are too few to hold out {k} with at least "
-            f"{max(min_train, 2)} for training; expected at least {max(min_train, 2) + k}"
-        )
+        fail(where, "y", f"has {n} observations, too few to hold out {k}",
+             f"at least {max(min_train, 2) + k} are needed ({max(min_train, 2)} for training)")
     methods = dict(BENCHMARKS)
     methods.update(forecasters or {})
     rows = []
@@ -783,8 +608,8 @@ def evaluate(
         for name, f in methods.items():
             fc = np.asarray(f(train, h), dtype=float)
             if fc.shape != (h,):
-                raise ValueError(f"{where}: forecaster {name!r} returned {fc.shape} values for "
-                                 f"horizon {h}; expected {h}")
+                fail(where, "forecasters", f"{name!r} returned {fc.shape} values for horizon {h}",
+                     f"expected {h}")
             for i in range(h):
                 rows.append({"method": name, "scheme": scheme, "origin": s.index[origin - 1],
                              "horizon": i + 1, "actual": float(test.iloc[i]),

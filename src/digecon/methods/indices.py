@@ -28,6 +28,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from digecon.methods._checks import as_frame, check_choice, fail
+
 __all__ = [
     "AGGREGATIONS",
     "NORMALIZATIONS",
@@ -57,27 +59,9 @@ DEFAULT_CHOICES = (
 )
 
 
-def _numeric_frame(data: pd.DataFrame, what: str = "data") -> pd.DataFrame:
-    """Check that ``data`` is a non-empty frame of numbers without missing values."""
-    if isinstance(data, pd.Series):
-        data = data.to_frame()
-    if not isinstance(data, pd.DataFrame):
-        raise ValueError(f"{what} must be a pandas DataFrame (units in rows, indicators in "
-                         f"columns), got {type(data).__name__}")
-    if data.empty:
-        raise ValueError(f"{what} is empty: expected at least one unit and one indicator")
-    bad = [c for c in data.columns if not pd.api.types.is_numeric_dtype(data[c])
-           or pd.api.types.is_bool_dtype(data[c])]
-    if bad:
-        raise ValueError(f"{what}: column {bad[0]!r} is not numeric (dtype "
-                         f"{data[bad[0]].dtype}); expected numbers in every indicator column")
-    out = data.astype(float)
-    missing = out.isna()
-    if missing.to_numpy().any():
-        row, col = next((r, c) for r in out.index for c in out.columns if missing.at[r, c])
-        raise ValueError(f"{what}: missing value for unit {row!r}, indicator {col!r}; "
-                         f"impute or drop it before building the index")
-    return out
+def _numeric_frame(data: pd.DataFrame, func: str, arg: str = "data") -> pd.DataFrame:
+    """``data`` (units in rows, indicators in columns) as a float frame: the one checker."""
+    return as_frame(data, None, func, arg)
 
 
 def _directions(columns: Sequence[str], higher_is_better: object) -> np.ndarray:
@@ -90,13 +74,13 @@ def _directions(columns: Sequence[str], higher_is_better: object) -> np.ndarray:
     if isinstance(higher_is_better, Mapping):
         unknown = [k for k in higher_is_better if k not in cols]
         if unknown:
-            raise ValueError(f"higher_is_better names indicator {unknown[0]!r}, which is not "
-                             f"a column; columns are {cols}")
+            fail("normalize", "higher_is_better", f"names {unknown[0]!r}, which is not a column",
+                 f"expected some of {cols}")
         return np.array([bool(higher_is_better.get(c, True)) for c in cols])
     seq = list(higher_is_better)  # type: ignore[call-overload]
     if len(seq) != len(cols):
-        raise ValueError(f"higher_is_better has {len(seq)} entries for {len(cols)} indicators "
-                         f"{cols}; expected one per indicator")
+        fail("normalize", "higher_is_better", f"has {len(seq)} entries for {len(cols)} indicators",
+             f"expected one per indicator {cols}")
     return np.array([bool(v) for v in seq])
 
 
@@ -109,28 +93,29 @@ def _normalize_array(x: np.ndarray, method: str, up: np.ndarray, cols: Sequence[
         span = hi - lo
         if (span == 0).any():
             c = cols[int(np.argmax(span == 0))]
-            raise ValueError(f"min-max normalization: indicator {c!r} takes one value for every "
-                             f"unit, so max - min = 0; drop it or choose another normalization")
+            fail("normalize", "data", f"indicator {c!r} takes one value for every unit, so "
+                 "max - min = 0 in min-max normalization",
+                 "drop it or choose another normalization")
         return np.where(up, (x - lo) / span, (hi - x) / span)
     if method == "zscore":
         sd = x.std(axis=0, ddof=1) if x.shape[0] > 1 else np.zeros(x.shape[1])
         if (sd == 0).any():
             c = cols[int(np.argmax(sd == 0))]
-            raise ValueError(f"z-score normalization: indicator {c!r} has standard deviation 0 "
-                             f"(needs at least two different values)")
+            fail("normalize", "data", f"indicator {c!r} has standard deviation 0 (z-score)",
+                 "expected at least two different values")
         z = (x - x.mean(axis=0)) / sd
         return np.where(up, z, -z)
     if method == "distance_to_leader":
         if (x <= 0).any():
             c = cols[int(np.argmax((x <= 0).any(axis=0)))]
-            raise ValueError(f"distance-to-leader normalization: indicator {c!r} has a value "
-                             f"<= 0; it needs strictly positive values (value / leader's value)")
+            fail("normalize", "data", f"indicator {c!r} has a value <= 0 (distance to leader)",
+                 "expected strictly positive values (value / leader's value)")
         return np.where(up, x / x.max(axis=0), x.min(axis=0) / x)
     if method == "rank":
         oriented = np.where(up, x, -x)
         # worst unit gets 1, best gets n; tied values share the lower score
         return (oriented[:, None, :] > oriented[None, :, :]).sum(axis=1) + 1.0
-    raise ValueError(f"unknown normalization {method!r}; expected one of {NORMALIZATIONS}")
+    fail("normalize", "method", f"is {method!r}", f"expected one of {NORMALIZATIONS}")
 
 
 def normalize(
@@ -153,7 +138,7 @@ def normalize(
     y  0.25  0.666667
     z  1.00  1.000000
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "normalize")
     up = _directions(frame.columns, higher_is_better)
     values = _normalize_array(frame.to_numpy(), method, up, list(frame.columns))
     return pd.DataFrame(values, index=frame.index, columns=frame.columns)
@@ -180,39 +165,39 @@ def weights(
     """
     names = list(indicators)
     if not names:
-        raise ValueError("weights: no indicators given")
+        fail("weights", "indicators", "is empty", "expected at least one indicator")
     if given is None:
         return pd.Series(np.full(len(names), 1.0 / len(names)), index=names, name="weight")
     if isinstance(given, Mapping):
         missing = [n for n in names if n not in given]
         extra = [k for k in given if k not in names]
         if missing or extra:
-            raise ValueError(f"weights: expected one weight per indicator {names}; "
-                             f"missing {missing}, unknown {extra}")
+            fail("weights", "given", f"misses {missing} and names unknown {extra}",
+                 f"expected one weight per indicator {names}")
         raw = [given[n] for n in names]
     else:
         raw = list(given)
         if len(raw) != len(names):
-            raise ValueError(f"weights: got {len(raw)} weights for {len(names)} indicators "
-                             f"{names}; expected one weight per indicator")
+            fail("weights", "given", f"has {len(raw)} weights for {len(names)} indicators",
+                 f"expected one weight per indicator {names}")
     try:
         w = np.array(raw, dtype=float)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"weights: {raw!r} are not all numbers") from err
+    except (TypeError, ValueError):
+        fail("weights", "given", f"is {raw!r}", "expected numbers")
     if not np.isfinite(w).all():
         i = int(np.argmax(~np.isfinite(w)))
-        raise ValueError(f"weights: weight of {names[i]!r} is {w[i]}; expected a finite number")
+        fail("weights", "given", f"weight of {names[i]!r} is {w[i]}", "expected a finite number")
     if (w < 0).any():
         i = int(np.argmax(w < 0))
-        raise ValueError(f"weights: weight of {names[i]!r} is negative ({w[i]}); "
-                         f"weights must be >= 0")
+        fail("weights", "given", f"weight of {names[i]!r} is negative ({w[i]})",
+             "expected weights >= 0")
     total = w.sum()
     if total <= 0:
-        raise ValueError("weights: all weights are zero; at least one must be positive")
+        fail("weights", "given", "is all zeros", "at least one weight must be positive")
     if sum_to_one:
         if abs(total - 1.0) > tol:
-            raise ValueError(f"weights: they sum to {total:.6g}, expected 1 (pass "
-                             f"sum_to_one=False to rescale a user's weights)")
+            fail("weights", "given", f"sums to {total:.6g}",
+                 "expected 1 (pass sum_to_one=False to rescale a user's weights)")
     else:
         w = w / total
     return pd.Series(w, index=names, name="weight")
@@ -232,7 +217,7 @@ def aggregate(
     >>> aggregate(df, [0.5, 0.5], "geometric").tolist()
     [2.0, 2.0]
     """
-    frame = _numeric_frame(normalized, "normalized data")
+    frame = _numeric_frame(normalized, "aggregate", "normalized")
     w = weights(list(frame.columns), weight if not isinstance(weight, pd.Series)
                 else weight.to_dict())
     x = frame.to_numpy()
@@ -241,12 +226,12 @@ def aggregate(
     elif method == "geometric":
         if (x <= 0).any():
             r, c = np.argwhere(x <= 0)[0]
-            raise ValueError(f"geometric aggregation: unit {frame.index[r]!r}, indicator "
-                             f"{frame.columns[c]!r} is {x[r, c]:g}; the geometric mean needs "
-                             f"values > 0 (use distance_to_leader or rank normalization)")
+            fail("aggregate", "normalized", f"unit {frame.index[r]!r}, indicator "
+                 f"{frame.columns[c]!r} is {x[r, c]:g}", "the geometric mean needs values > 0 "
+                 "(use distance_to_leader or rank normalization)")
         score = np.exp(np.log(x) @ w.to_numpy())
     else:
-        raise ValueError(f"unknown aggregation {method!r}; expected one of {AGGREGATIONS}")
+        fail("aggregate", "method", f"is {method!r}", f"expected one of {AGGREGATIONS}")
     return pd.Series(score, index=frame.index, name="score")
 
 
@@ -262,10 +247,11 @@ def competition_rank(values: pd.Series | Sequence[float], higher_is_better: bool
     """
     s = pd.Series(values, dtype=float) if not isinstance(values, pd.Series) else values
     if not pd.api.types.is_numeric_dtype(s):
-        raise ValueError(f"competition_rank: values must be numbers, got dtype {s.dtype}")
+        fail("competition_rank", "values", f"has dtype {s.dtype}", "expected numbers")
     s = s.astype(float)
     if s.isna().any():
-        raise ValueError(f"competition_rank: value for {s.index[s.isna()][0]!r} is missing")
+        fail("competition_rank", "values", f"is missing for {s.index[s.isna()][0]!r}",
+             "expected a value for every unit")
     if decimals is not None:
         s = s.round(decimals)
     ranks = s.rank(method="min", ascending=not higher_is_better).astype(int)
@@ -284,7 +270,7 @@ def rank_share(rank: float | pd.Series, n_ranked: float | pd.Series,
     """
     n = np.asarray(n_ranked, dtype=float)
     if (n <= 0).any():
-        raise ValueError(f"rank_share: number ranked must be > 0, got {n_ranked!r}")
+        fail("rank_share", "n_ranked", f"is {n_ranked!r}", "expected a number ranked above 0")
     return scale * rank / n_ranked
 
 
@@ -296,7 +282,7 @@ def truncate(value: float, decimals: int = 0) -> float:
     (1.8, 3.0, 0.79)
     """
     if int(decimals) < 0:
-        raise ValueError(f"truncate: decimals must be >= 0, got {decimals}")
+        fail("truncate", "decimals", f"is {decimals}", "expected 0 or more")
     factor = 10.0 ** int(decimals)
     sign = -1.0 if value < 0 else 1.0
     return sign * math.floor(abs(float(value)) * factor + 1e-9) / factor
@@ -313,19 +299,15 @@ def check_choices(normalization: str, aggregation: str) -> tuple[str, str]:
     >>> check_choices("minmax", "geometric")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: normalization 'minmax' gives zero or negative values, ...
+    ValueError: check_choices: 'normalization' is 'minmax', which gives zero or negative values, ...
     """
-    if normalization not in NORMALIZATIONS:
-        raise ValueError(
-            f"unknown normalization {normalization!r}; expected one of {NORMALIZATIONS}"
-        )
-    if aggregation not in AGGREGATIONS:
-        raise ValueError(f"unknown aggregation {aggregation!r}; expected one of {AGGREGATIONS}")
+    check_choice(normalization, NORMALIZATIONS, "check_choices", "normalization")
+    check_choice(aggregation, AGGREGATIONS, "check_choices", "aggregation")
     if aggregation == "geometric" and normalization in ("minmax", "zscore"):
-        raise ValueError(
-            f"normalization {normalization!r} gives zero or negative values, which "
-            "the geometric mean cannot take; use 'distance_to_leader' or 'rank' "
-            "with 'geometric'"
+        fail(
+            "check_choices", "normalization",
+            f"is {normalization!r}, which gives zero or negative values, which the geometric "
+            "mean cannot take", "use 'distance_to_leader' or 'rank' with 'geometric'"
         )
     return normalization, aggregation
 
@@ -345,7 +327,7 @@ def composite_index(
     >>> composite_index(df, weight=[0.75, 0.25])["rank"].tolist()
     [3, 2, 1]
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "composite_index")
     normed = normalize(frame, normalization, higher_is_better)
     w = weights(list(frame.columns), weight, sum_to_one=weights_sum_to_one)
     score = aggregate(normed, w, aggregation)
@@ -376,18 +358,18 @@ def rank_uncertainty(
     >>> out[["unit", "median_rank", "rank_p05", "rank_p95"]].head(1).values.tolist()  # x wins
     [['x', 1, 1, 1]]
     """
-    frame = _numeric_frame(data)
+    frame = _numeric_frame(data, "rank_uncertainty")
     if int(n) < 1:
-        raise ValueError(f"rank_uncertainty: n must be a positive number of draws, got {n}")
+        fail("rank_uncertainty", "n", f"is {n}", "expected a positive number of draws")
     if concentration <= 0:
-        raise ValueError(f"rank_uncertainty: concentration must be > 0, got {concentration}")
+        fail("rank_uncertainty", "concentration", f"is {concentration}", "expected a number > 0")
     if not choices:
-        raise ValueError("rank_uncertainty: choices is empty; give (normalization, "
-                         "aggregation) pairs")
+        fail("rank_uncertainty", "choices", "is empty",
+             "expected (normalization, aggregation) pairs")
     for norm, agg in choices:
         if norm not in NORMALIZATIONS or agg not in AGGREGATIONS:
-            raise ValueError(f"rank_uncertainty: unknown choice ({norm!r}, {agg!r}); expected "
-                             f"normalization in {NORMALIZATIONS}, aggregation in {AGGREGATIONS}")
+            fail("rank_uncertainty", "choices", f"holds the unknown pair ({norm!r}, {agg!r})",
+                 f"expected normalization in {NORMALIZATIONS}, aggregation in {AGGREGATIONS}")
     up = _directions(frame.columns, higher_is_better)
     x = frame.to_numpy()
     cols = list(frame.columns)
@@ -395,8 +377,8 @@ def rank_uncertainty(
     normed = {norm: _normalize_array(x, norm, up, cols) for norm in {c[0] for c in choices}}
     for norm, agg in choices:
         if agg == "geometric" and (normed[norm] <= 0).any():
-            raise ValueError(f"rank_uncertainty: ({norm!r}, 'geometric') gives values <= 0; "
-                             f"pair the geometric mean with distance_to_leader or rank")
+            fail("rank_uncertainty", "choices", f"pairs {norm!r} with 'geometric', giving values "
+                 "<= 0", "pair the geometric mean with distance_to_leader or rank")
     rng = np.random.default_rng(seed)
     draws = int(n)
     w = rng.dirichlet(np.full(m, float(concentration)), size=draws)  # draws x m

@@ -16,10 +16,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from digecon.audit import as_number, decimals_of
+from digecon.methods._checks import as_series, fail
+from digecon.methods.rounding import as_number, decimals_of
 
 __all__ = [
     "COMPONENTS",
+    "contributions",
     "egdi_from_components",
     "match_official",
     "printed_vs_official",
@@ -29,13 +31,9 @@ __all__ = [
 COMPONENTS: tuple[str, ...] = ("egdi", "osi", "tii", "hci")
 
 
-def _values(x: object, what: str) -> pd.Series:
-    series = x.copy() if isinstance(x, pd.Series) else pd.Series(np.atleast_1d(x))
-    out = pd.to_numeric(series, errors="coerce")
-    if (out.isna() & series.notna()).any():
-        i = int((out.isna() & series.notna()).to_numpy().nonzero()[0][0])
-        raise ValueError(f"{what}: element {series.index[i]!r} is {series.iloc[i]!r}, not a number")
-    return out.astype(float)
+def _values(x: object, what: str, func: str = "egdi_from_components") -> pd.Series:
+    values = x if isinstance(x, pd.Series) else np.atleast_1d(np.asarray(x, dtype=object))
+    return as_series(values, func, what, allow_missing=True)
 
 
 def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
@@ -49,14 +47,16 @@ def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
     parts = [_values(v, name) for v, name in ((osi, "osi"), (tii, "tii"), (hci, "hci"))]
     lengths = {len(p) for p in parts}
     if len(lengths) != 1:
-        raise ValueError(f"osi, tii and hci have lengths {[len(p) for p in parts]}; expected equal")
+        fail("egdi_from_components", "osi, tii, hci", f"have lengths {[len(p) for p in parts]}",
+             "expected equal lengths")
     index = parts[0].index
     values = [p.to_numpy() for p in parts]
     for name, v in zip(("osi", "tii", "hci"), values, strict=True):
         bad = (v < 0) | (v > 1)
         if bad.any():
             i = int(bad.nonzero()[0][0])
-            raise ValueError(f"{name}: element {index[i]!r} is {v[i]!r}; expected 0 to 1")
+            fail("egdi_from_components", name, f"element {index[i]!r} is {float(v[i])!r}",
+                 "expected a value from 0 to 1")
     return pd.Series(np.mean(values, axis=0), index=index, name="egdi")
 
 
@@ -73,20 +73,25 @@ def rank_change(ranks: pd.Series, *, base: int | None = None) -> pd.DataFrame:
     [8, 9]
     """
     if not isinstance(ranks, pd.Series):
-        raise ValueError(f"ranks: expected a Series indexed by year, got {type(ranks).__name__}")
-    values = _values(ranks, "ranks")
+        fail("rank_change", "ranks", f"is a {type(ranks).__name__}",
+             "expected a Series indexed by year")
+    values = _values(ranks, "ranks", "rank_change")
     if values.isna().any():
-        raise ValueError(f"ranks: missing rank in year {values.index[values.isna()][0]!r}")
+        fail("rank_change", "ranks", f"has no rank in year {values.index[values.isna()][0]!r}",
+             "expected a rank for every year")
     if (values < 1).any():
-        raise ValueError(f"ranks: rank {values[values < 1].iloc[0]!r} is below 1")
+        fail("rank_change", "ranks", f"holds the rank {values[values < 1].iloc[0]!r}, below 1",
+             "expected ranks of 1 or more")
     values = values.sort_index()
     if base is not None:
         if base not in values.index:
-            raise ValueError(f"base year {base!r} is not in the ranks (years {list(values.index)})")
+            fail("rank_change", "base", f"is {base!r}, a year not in the ranks",
+                 f"expected one of {list(values.index)}")
         base_years = pd.Series(base, index=values.index)
     else:
         if len(values) < 2:
-            raise ValueError("ranks: need at least two years to compare")
+            fail("rank_change", "ranks", f"has {len(values)} year",
+                 "at least 2 are needed to compare")
         base_years = pd.Series(values.index[:-1], index=values.index[1:])
         values = values.iloc[1:]
     base_rank = ranks.sort_index().reindex(base_years.to_numpy()).to_numpy()
@@ -123,11 +128,11 @@ def printed_vs_official(
     for frame, key, what in ((printed, year, "printed"), (official, official_year, "official")):
         missing = [c for c in [key, *components] if c not in frame.columns]
         if missing:
-            raise ValueError(f"{what}: missing column(s) {missing}; has {list(frame.columns)}")
+            fail("printed_vs_official", what, f"has no column(s) {missing}",
+                 f"its columns are {list(frame.columns)}")
     if official[official_year].duplicated().any():
-        raise ValueError(
-            "official: a survey year appears twice; pass the rows of one country only"
-        )
+        fail("printed_vs_official", "official", "has a survey year twice",
+             "pass the rows of one country only")
     off = official.set_index(official_year)
     rows = []
     for _, row in printed.iterrows():
@@ -163,7 +168,8 @@ def match_official(
     places = decimals if decimals is not None else decimals_of(printed)
     missing = [c for c in [*id_columns, *columns] if c not in official.columns]
     if missing:
-        raise ValueError(f"official: missing column(s) {missing}; has {list(official.columns)}")
+        fail("match_official", "official", f"has no column(s) {missing}",
+             f"its columns are {list(official.columns)}")
     scale = 10.0**places
     rows = []
     for _, row in official.iterrows():
@@ -199,7 +205,8 @@ def contributions(official: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     rows = official.set_index("survey_year")
     for year in (start, end):
         if year not in rows.index:
-            raise ValueError(f"no survey year {year}; available: {sorted(rows.index.tolist())}")
+            fail("contributions", "start" if year == start else "end",
+                 f"is {year}, not a survey year", f"expected one of {sorted(rows.index.tolist())}")
     out = []
     for comp in ("osi", "tii", "hci"):
         a, b = float(rows.at[start, comp]), float(rows.at[end, comp])

@@ -1,0 +1,109 @@
+"""The layout of the package: dependencies point one way and every method has one name.
+
+Chapters (``*_charts``, ``audits``, notebooks) use the methods of :mod:`digecon.methods`; the
+methods use only data and libraries. These tests read the import statements of the source
+(so an import hidden inside a function counts too).
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+
+import digecon.methods as methods
+
+SRC = Path(methods.__file__).resolve().parents[1]
+METHOD_FILES = sorted((SRC / "methods").glob("*.py"))
+#: the digecon modules a method may import: its own package, the data and the vocabulary
+ALLOWED = ("digecon.methods", "digecon.data", "digecon.i18n")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module named by an import statement anywhere in ``path``."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            base = node.module
+            names.add(base)
+            if base == "digecon":  # from digecon import audit -> digecon.audit
+                names.update(f"digecon.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_imported_modules_sees_hidden_imports(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f():\n    from digecon import audit, data\n    import digecon.build\n")
+    assert imported_modules(probe) >= {"digecon.audit", "digecon.data", "digecon.build"}
+
+
+@pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.name)
+def test_methods_import_no_chapter_or_authoring_code(path):
+    own = {m for m in imported_modules(path) if m.split(".")[0] in ("digecon", "digecon_book")}
+    wrong = sorted(m for m in own if m != "digecon" and not m.startswith(ALLOWED))
+    assert not wrong, f"{path.name} imports {wrong}; methods may only import {ALLOWED}"
+
+
+@pytest.mark.parametrize("path", sorted(SRC.glob("*_charts.py")), ids=lambda p: p.name)
+def test_chapter_figures_take_no_data_from_audits(path):
+    wrong = sorted(m for m in imported_modules(path) if m.startswith("digecon.audits"))
+    assert not wrong, f"{path.name} imports {wrong}; the audit checks the chapter, not the reverse"
+
+
+@pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.name)
+def test_methods_raise_through_the_one_checker(path):
+    """Input errors are raised by digecon.methods._checks, so every message has one shape."""
+    if path.name == "_checks.py":
+        return
+    raises = [node.lineno for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Raise) and node.exc is not None
+              and "ValueError" in ast.unparse(node.exc)]
+    assert not raises, f"{path.name} raises ValueError itself at lines {raises}; use _checks.fail"
+
+
+def public_methods() -> dict[str, list[str]]:
+    """Public name -> the method modules that export it."""
+    owners: dict[str, list[str]] = {}
+    for module in methods.MODULES:
+        for name in importlib.import_module(f"digecon.methods.{module}").__all__:
+            owners.setdefault(name, []).append(module)
+    return owners
+
+
+def test_every_method_has_one_name_in_one_module():
+    twice = {name: mods for name, mods in public_methods().items() if len(mods) > 1}
+    assert not twice, f"names exported by more than one method module: {twice}"
+
+
+def test_chapter_code_does_not_reuse_a_method_name():
+    names = set(public_methods())
+    clashes = []
+    for path in [*SRC.glob("*_charts.py"), *(SRC / "audits").glob("*.py")]:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and node.name in names:
+                clashes.append(f"{path.name}:{node.lineno} {node.name}")
+    assert not clashes, f"chapter code defines a second meaning of a method: {clashes}"
+
+
+def test_every_module_is_listed_and_every_method_is_documented_with_an_example():
+    files = {p.stem for p in METHOD_FILES} - {"__init__", "_checks"}
+    assert files == set(methods.MODULES)
+    for name, (module, *_) in public_methods().items():
+        obj = getattr(methods, name)
+        if inspect.isfunction(obj):
+            doc = inspect.getdoc(obj) or ""
+            assert ">>>" in doc, f"{module}.{name} has no example in its docstring"
+            assert name in (methods.__doc__ or ""), f"{module}.{name} is missing from the table"
+
+
+def test_a_method_is_reachable_by_its_one_name():
+    from digecon.methods import growth
+
+    assert methods.growth_rate is growth.growth_rate
+    with pytest.raises(AttributeError, match="no attribute 'no_such_method'"):
+        _ = methods.no_such_method

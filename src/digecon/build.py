@@ -220,6 +220,7 @@ def execute_one(source: str, output: str, root: str) -> Result:
     trace.close()
     os.environ["DIGECON_TRACE"] = trace.name
     os.environ.update(KERNEL_ENV)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(base))
     # the kernel talks over Unix sockets in a private folder: kernels started at the same
     # moment by parallel builds cannot pick the same TCP ports and cross their messages
     sockets = tempfile.mkdtemp(prefix="digecon-kernel-")

@@ -653,7 +653,8 @@ def map_warning(line: str, stage: Path, root: Path) -> str:
     >>> print(map_warning(f"{stage}/book/egov.ipynb:50025: WARNING: undefined label", stage, root))
     book/egov.ipynb, cell 4 (markdown), line 25: WARNING: undefined label
     """
-    m = _WARNING_AT.match(line.rstrip("\n"))
+    end = line[len(line.rstrip("\r\n")):]
+    m = _WARNING_AT.match(line.rstrip("\r\n"))
     if not m:
         return line
     try:
@@ -672,8 +673,8 @@ def map_warning(line: str, stage: Path, root: Path) -> str:
             kind = cells[index]["cell_type"]
         except (OSError, ValueError, KeyError, IndexError):
             pass
-        return f"{where}, cell {index} ({kind}), line {in_cell}{m['rest']}"
-    return f"{where}{':' + str(lineno) if lineno is not None else ''}{m['rest']}"
+        return f"{where}, cell {index} ({kind}), line {in_cell}{m['rest']}{end}"
+    return f"{where}{':' + str(lineno) if lineno is not None else ''}{m['rest']}{end}"
 
 
 @contextmanager
@@ -682,13 +683,14 @@ def _warnings_mapped(stage: Path, root: Path):
     warnings) pass through :func:`map_warning` on their way to the terminal."""
     sys.stderr.flush()
     saved = os.dup(2)
+    out_fd = os.dup(saved)
     read_fd, write_fd = os.pipe()
     os.dup2(write_fd, 2)
     os.close(write_fd)
 
     def pump() -> None:
         with os.fdopen(read_fd, "r", encoding="utf-8", errors="replace") as src, \
-                os.fdopen(os.dup(saved), "w", encoding="utf-8") as dst:
+                os.fdopen(out_fd, "w", encoding="utf-8") as dst:
             for line in src:
                 dst.write(map_warning(line, stage, root))
                 dst.flush()

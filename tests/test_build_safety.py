@@ -113,11 +113,6 @@ def test_a_good_build_replaces_the_book_in_one_step_after_post_processing(quick,
 
 def test_invalid_datapackage_json_stops_the_build_with_file_line_and_column(quick, capsys):
     html = old_book(quick)
-    # a notebook ran before and read table t1: its cache key now needs the data package
-    staged = quick / "_build" / "stage" / "book" / "a.ipynb"
-    staged.parent.mkdir(parents=True)
-    staged.write_text(json.dumps({"cells": [], "metadata": {
-        "digecon": {"status": "ok", "key": "x", "reads": ["t1"]}}}), encoding="utf-8")
     (quick / "data" / "datapackage.json").write_text('{"resources": [\n  {"name": "t1",,}\n]}',
                                                      encoding="utf-8")
     assert build.build(quick) == 1

@@ -749,13 +749,16 @@ def _fail(html: Path, message: str) -> int:
 def _build_locked(
     root: Path, *, jobs: int | None, force: bool, strict: bool, render_html: bool
 ) -> int:
-    from digecon.data import DataError
+    from digecon.data import DataError, read_json
 
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
     try:
+        descriptor = root / "data" / "datapackage.json"
+        if descriptor.exists():  # one message now, not one per notebook later
+            read_json(descriptor)
         stage_sources(root, stage)
         results = execute(root, stage, jobs=jobs, force=force)
     except (DataError, FileNotFoundError) as err:

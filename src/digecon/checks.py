@@ -77,8 +77,8 @@ def check_choices(
         if v not in choices:
             raise ParameterError(
                 f"parameter {name!r} contains {v!r}, which is not "
-                f"{what or 'an allowed value'}; choose from: {_show(sorted(choices, key=str))} "
-                f"; {_HOW}"
+                f"{what or 'an allowed value'}; choose from: {_show(sorted(choices, key=str))}; "
+                f"{_HOW}"
             )
     if len(values) < minimum:
         raise ParameterError(

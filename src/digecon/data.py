@@ -5,7 +5,7 @@ types and units, and where the numbers come from. :func:`load` reads a table and
 against that description; a bad file fails with a message that names the file, the row, the
 column and the value, for example::
 
-    DataError: egdi_printed.csv, row 7, column 'osi': '0,79a' is not a number
+    DataError: data/egdi_printed.csv, row 7, column 'osi': '0,79a' is not a number. Correct ...
 
 Rows are counted as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 
@@ -186,16 +186,30 @@ def validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame
     """Read the CSV of resource descriptor ``res`` and check it against its schema.
 
     Returns the table with typed columns (integers as nullable ``Int64``, missing numbers as
-    NaN). Raises :class:`DataError` naming file, row, column and value.
+    NaN). Raises :class:`DataError` naming file, row, column and value, and how to fix it.
     """
+    try:
+        return _validate(res, directory)
+    except DataError as err:
+        msg = str(err)
+        if "re-save it" in msg:  # the encoding message says how to fix it already
+            raise
+        raise DataError(
+            f"{msg}. Correct the file (rows are counted as a spreadsheet shows them, the header "
+            f"is row 1), or the description of resource {res['name']!r} in "
+            "data/datapackage.json, then build again."
+        ) from None
+
+
+def _validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame:
     base = directory or data_dir()
-    fname = res["path"]
-    path = base / fname
+    path = base / res["path"]
+    fname = f"data/{res['path']}"
     if not path.exists():
         raise DataError(f"{fname}: file not found in {base}")
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
-    rows = read_csv_rows(path, fname)
+    rows = read_csv_rows(path, res["path"])
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError(f"{fname}: the file is empty (expected a header with columns {names})")
     header = [h.strip() for h in rows[0]]

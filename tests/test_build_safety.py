@@ -127,7 +127,7 @@ def test_a_failed_notebook_names_the_notebook_cell_and_what_to_fix():
         3, 2, 'survey = data.load("un-egov-survey")', "DataError",
         "un_egov_survey.csv, row 7, column 'osi': '0,79a' is not a number", [])
     text = build.describe_failure(data_error, "book/egov.ipynb")
-    assert text.splitlines()[0] == "book/egov.ipynb, cell 3 (execution count 2) failed:"
+    assert text.splitlines()[0] == "book/egov.ipynb, cell 3 (execution count 2):"
     assert text.splitlines()[-1] == (
         'To fix it: fix the data file named in the error (see CONTRIBUTING.md, "Bad inputs").')
     param = PapermillExecutionError(3, 2, "checks.check_choice(...)", "ParameterError", "...", [])

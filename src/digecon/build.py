@@ -290,7 +290,7 @@ def describe_failure(exc: BaseException, notebook: str) -> str:
     >>> from papermill.exceptions import PapermillExecutionError
     >>> err = PapermillExecutionError(3, 2, "load('x')", "DataError", "x.csv, row 2: ...", [])
     >>> print(describe_failure(err, "book/egov.ipynb"))
-    book/egov.ipynb, cell 3 (execution count 2) failed:
+    book/egov.ipynb, cell 3 (execution count 2):
         load('x')
     DataError: x.csv, row 2: ...
     To fix it: fix the data file named in the error (see CONTRIBUTING.md, "Bad inputs").
@@ -300,7 +300,7 @@ def describe_failure(exc: BaseException, notebook: str) -> str:
     if isinstance(exc, PapermillExecutionError):
         fix = FIXES.get(exc.ename, f"fix cell {exc.cell_index} of {notebook}")
         return "\n".join([
-            f"{notebook}, cell {exc.cell_index} (execution count {exc.exec_count}) failed:",
+            f"{notebook}, cell {exc.cell_index} (execution count {exc.exec_count}):",
             "    " + exc.source.replace("\n", "\n    "),
             f"{exc.ename}: {exc.evalue}",
             f"To fix it: {fix}.",
@@ -772,8 +772,8 @@ def _build_locked(
         for r in failed:
             print(f"\nFAILED {r.error}", file=sys.stderr)
         names = ", ".join(r.notebook for r in failed)
-        return _fail(html, f"The book was not built: {names} failed (what to fix is said "
-                           "above); then run `make book` again.")
+        return _fail(html, f"The book was not built: {names} failed. Fix what is said "
+                           "above, then run `make book` again.")
     try:
         write_generated_pages(root, stage)
     except DataError as err:

@@ -212,3 +212,33 @@ def test_warnings_a_child_process_writes_are_mapped_on_their_way_out(tmp_path, c
                        check=True)
     assert capfd.readouterr().err == "book/x.ipynb, cell 0 (markdown), line 3: WARNING: bad\n"
 
+
+
+def test_an_unexpected_error_removes_the_book_and_shows_the_error(quick, monkeypatch, capsys):
+    html = old_book(quick)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build, "execute", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build.build(quick)
+    assert not html.exists()
+    assert capsys.readouterr().err.strip() == (
+        "The build failed with the error below; _build/html was removed, because it would not "
+        "match the sources.")
+
+
+def test_executing_without_rendering_removes_a_book_the_new_results_outdate(
+    quick, monkeypatch, capsys
+):
+    html = old_book(quick)
+    monkeypatch.setattr(build, "execute", lambda *a, **k: [build.Result("book/a.ipynb", "cached")])
+    assert build.build(quick, render_html=False) == 0
+    assert html.exists(), "nothing was executed: the book still matches"
+    ran = [build.Result("book/a.ipynb", "executed")]
+    monkeypatch.setattr(build, "execute", lambda *a, **k: ran)
+    assert build.build(quick, render_html=False) == 0
+    assert not html.exists()
+    assert "_build/html was removed: it does not show the notebooks executed now" in \
+        capsys.readouterr().err

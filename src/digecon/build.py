@@ -737,6 +737,12 @@ def build(
                  if removed else "") + ". Run `make book` again to build the book.",
               file=sys.stderr)
         return 130
+    except Exception:
+        removed = withdraw(html)
+        print("\nThe build failed with the error below"
+              + ("; _build/html was removed, because it would not match the sources"
+                 if removed else "") + ".", file=sys.stderr)
+        raise
 
 
 def _fail(html: Path, message: str) -> int:
@@ -755,6 +761,8 @@ def _build_locked(
     html = root / "_build" / "html"
     t0 = time.perf_counter()
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
+    for leftover in (root / "_build").glob(".html-*"):  # of a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     try:
         descriptor = root / "data" / "datapackage.json"
         if descriptor.exists():  # one message now, not one per notebook later
@@ -779,6 +787,9 @@ def _build_locked(
     except DataError as err:
         return _fail(html, f"The book was not built: {err}")
     if not render_html:
+        if ran and withdraw(html):
+            print("_build/html was removed: it does not show the notebooks executed now. "
+                  "Run `make book` to build it again.", file=sys.stderr)
         return 0
     work = root / "_build" / "render"  # Sphinx's own folder, kept for incremental builds
     with _warnings_mapped(stage, root):

@@ -635,14 +635,18 @@ def source_date_epoch(root: Path) -> str:
 # --------------------------------------------------------------------------------------------
 # warnings of the strict build, mapped back to the sources
 
-_WARNING_AT = re.compile(r"^(?P<path>/[^:\n]*?\.(?:ipynb|md))(?::(?P<line>\d+))?(?P<rest>:.*)$")
+_WARNING_AT = re.compile(
+    r"^(?P<colour>(?:\x1b\[[0-9;]*m)*)(?P<path>/[^:\n]*?\.(?:ipynb|md))(?::(?P<line>\d+))?"
+    r"(?P<rest>:.*)$"
+)
 
 
 def map_warning(line: str, stage: Path, root: Path) -> str:
     """Point a Sphinx warning about a staged file at the source notebook and cell.
 
     myst-nb numbers the lines of a notebook's cell ``i`` from ``(i + 1) * 10000``; the staged
-    copy has the cells of the source notebook, in the same order.
+    copy has the cells of the source notebook, in the same order. Sphinx's colour codes (it
+    colours warnings even into a pipe) are kept.
 
     >>> import tempfile, pathlib, json
     >>> root = pathlib.Path(tempfile.mkdtemp()); stage = root / "_build" / "stage"
@@ -673,8 +677,9 @@ def map_warning(line: str, stage: Path, root: Path) -> str:
             kind = cells[index]["cell_type"]
         except (OSError, ValueError, KeyError, IndexError):
             pass
-        return f"{where}, cell {index} ({kind}), line {in_cell}{m['rest']}{end}"
-    return f"{where}{':' + str(lineno) if lineno is not None else ''}{m['rest']}{end}"
+        return f"{m['colour']}{where}, cell {index} ({kind}), line {in_cell}{m['rest']}{end}"
+    at = f":{lineno}" if lineno is not None else ""
+    return f"{m['colour']}{where}{at}{m['rest']}{end}"
 
 
 @contextmanager

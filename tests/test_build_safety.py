@@ -108,7 +108,9 @@ def test_a_good_build_replaces_the_book_in_one_step_after_post_processing(quick,
     assert build.build(quick) == 0
     assert (html / "index.html").read_text(encoding="utf-8") == '<img loading="lazy" src="x.png">'
     assert not (html / "gone.html").exists()
-    assert not list((quick / "_build").glob(".html-*")), "no private folder is left behind"
+    kept = [p.name for p in (quick / "_build").glob(".html-*")]
+    assert kept == [".html-previous"], "only the previous book, kept aside for its readers"
+    assert (quick / "_build" / ".html-previous" / "gone.html").exists()
 
 
 def test_invalid_datapackage_json_stops_the_build_with_file_line_and_column(quick, capsys):

@@ -606,9 +606,16 @@ def _exchange(new: Path, target: Path) -> None:
 
 
 def publish(built: Path, html: Path) -> None:
-    """Replace the published book ``html`` by the finished ``built`` folder in one step."""
+    """Replace the published book ``html`` by the finished ``built`` folder in one step.
+
+    The previous book is kept aside as ``.html-previous`` (removed when the next build starts),
+    so that a reader walking through it at this moment does not see folders vanish.
+    """
     _exchange(built, html)
-    shutil.rmtree(built, ignore_errors=True)  # now the previous book
+    previous = html.with_name(".html-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if built.exists():
+        os.rename(built, previous)
 
 
 def withdraw(html: Path) -> bool:

@@ -879,12 +879,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     parser.add_argument("--execute-only", action="store_true", help="execute, do not render HTML")
     parser.add_argument("--preview", metavar="CHAPTER", help="build one chapter alone (authors)")
+    parser.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop instead of waiting longer for another build in this folder")
     args = parser.parse_args(argv)
     if args.preview:
         return preview(args.root.resolve(), args.preview, strict=not args.no_strict)
     return build(
         args.root.resolve(), jobs=args.jobs, force=args.force, strict=not args.no_strict,
-        render_html=not args.execute_only,
+        render_html=not args.execute_only, lock_timeout=args.lock_timeout,
     )
 
 

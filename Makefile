@@ -37,7 +37,7 @@ browser-deps:
 	@bash tools/browser-deps.sh
 
 pytest: $(STAMP) browser-deps
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q -rs
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q -rs
 
 test: $(STAMP) lint pytest
 

@@ -11,7 +11,7 @@ import pytest
 from digecon import build
 from tests.conftest import ROOT, last_executions
 
-pytestmark = [pytest.mark.book, pytest.mark.xdist_group("book")]
+pytestmark = pytest.mark.book
 
 
 def pages():

@@ -30,7 +30,7 @@ import pytest
 
 from digecon.build import toc_documents
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("book")]
+pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 HTML_OVERRIDE = os.environ.get("DIGECON_HTML")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -110,3 +114,123 @@ def test_stage_copies_only_changed_files(tmp_path):
     build.stage_sources(root, stage)
     assert target.stat().st_mtime_ns == mtime
     shutil.rmtree(stage)
+
+
+def _kernels() -> list:
+    """Kernel processes started by this test process (children at any depth)."""
+    import psutil
+
+    found = []
+    for proc in psutil.Process().children(recursive=True):
+        try:
+            if "ipykernel" in " ".join(proc.cmdline()):
+                found.append(proc)
+        except psutil.Error:  # ended while we looked
+            pass
+    return found
+
+
+@pytest.mark.book
+def test_no_kernel_outlives_its_notebook(tmp_path):
+    root = tiny_book(tmp_path, body_b="raise ValueError('boom')")
+    stage = root / "_build" / "stage" / "book"
+    for name, status in (("a", "executed"), ("b", "failed")):
+        res = build.execute_one(str(root / "book" / f"{name}.ipynb"),
+                                str(stage / f"{name}.ipynb"), str(root))
+        assert res.status == status
+        assert _kernels() == [], f"a kernel still runs after {name}.ipynb {status}"
+
+
+SLOW = """import os, pathlib, time
+pathlib.Path("started").write_text(str(os.getpid()))
+time.sleep(300)"""
+
+
+@pytest.mark.book
+def test_ctrl_c_while_a_notebook_runs_stops_everything_and_removes_the_book(tmp_path):
+    import psutil
+
+    root = tiny_book(tmp_path, body_b=SLOW)
+    html = root / "_build" / "html"
+    html.mkdir(parents=True)
+    (html / "index.html").write_text("the previous book", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "digecon.build", "--root", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    started = root / "book" / "started"
+    deadline = time.monotonic() + 240
+    while not started.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+    assert started.exists(), proc.communicate(timeout=60)
+    kernel = int(started.read_text())
+    proc.send_signal(signal.SIGINT)  # Ctrl-C
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, out + err
+    assert err.strip().endswith(
+        "The build was interrupted: _build/html was removed, because it would not match the "
+        "sources. Run `make book` again to build the book.")
+    assert not html.exists()
+    gone, _ = psutil.wait_procs([psutil.Process(kernel)] if psutil.pid_exists(kernel) else [],
+                                timeout=20)
+    assert not psutil.pid_exists(kernel) or gone, "the kernel of the interrupted notebook runs on"
+
+
+DETERMINISM_CONFIG = """title: t
+only_build_toc_files: true
+execute:
+  execute_notebooks: "off"
+"""
+
+FIGURE = """from digecon import plots
+import matplotlib.pyplot as plt
+%config InlineBackend.figure_formats = ["svg"]
+plots.setup()
+print({"kk", "ru", "en", "egdi", "osi", "tii", "hci"})  # order follows the string hashes
+fig, ax = plt.subplots()
+ax.plot([1, 2, 3], [3, 1, 2], label="a")
+ax.legend()
+plt.show()"""
+
+#: what may differ between two executions: when they ran and how long they took
+TIMING_KEYS = {"papermill", "execution"}
+
+
+def _without_timing(path: Path | bytes) -> dict:
+    text = path if isinstance(path, bytes) else path.read_bytes()
+    nb = json.loads(text.decode("utf-8"))
+    for meta in [nb["metadata"], *(cell["metadata"] for cell in nb["cells"])]:
+        for key in TIMING_KEYS:
+            meta.pop(key, None)
+    for key in ("seconds", "executed_at"):
+        nb["metadata"]["digecon"].pop(key)
+    return nb
+
+
+@pytest.mark.book
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
+    root = tiny_book(tmp_path, body_b=FIGURE)
+    (root / "_config.yml").write_text(DETERMINISM_CONFIG, encoding="utf-8")
+    for name in ("a", "b"):  # a page needs a title
+        nb = nbformat.read(root / "book" / f"{name}.ipynb", as_version=4)
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"# Page {name}"))
+        nbformat.write(nb, root / "book" / f"{name}.ipynb")
+    html = root / "_build" / "html"
+    snapshots = []
+    for _ in range(2):
+        assert build.build(root, jobs=2, force=True) == 0
+        pages = {p.relative_to(html).as_posix(): p.read_bytes()
+                 for p in sorted(html.rglob("*")) if p.is_file()}
+        notebooks = {nb: _without_timing(root / "_build" / "stage" / "book" / nb)
+                     for nb in ("a.ipynb", "b.ipynb")}
+        snapshots.append((pages, notebooks))
+        shutil.rmtree(root / "_build" / "render")  # the second build renders from scratch too
+    (pages1, nbs1), (pages2, nbs2) = snapshots
+    assert any(name.endswith(".svg") or b"<svg" in data for name, data in pages1.items())
+    assert nbs1 == nbs2
+    assert sorted(pages1) == sorted(pages2)
+    # the notebooks offered for download record when they ran: compare them without that
+    sources = [name for name in pages1 if name.endswith(".ipynb")]
+    assert sources == ["_sources/book/a.ipynb", "_sources/book/b.ipynb"]
+    for name in sources:
+        assert _without_timing(pages1.pop(name)) == _without_timing(pages2.pop(name))
+    differ = [name for name in pages1 if pages1[name] != pages2[name]]
+    assert differ == [], f"pages that differ between two builds: {differ}"

@@ -115,3 +115,41 @@ def test_a_corrupted_copy_of_a_real_table_fails_with_its_name(tmp_path, root):
 def test_unknown_resource_lists_known_names():
     with pytest.raises(KeyError, match=r"known: .*glossary"):
         data.load("no-such-table")
+
+
+# -- encodings and a broken descriptor: each gets one paragraph, not a traceback ---------------
+
+
+def test_a_csv_saved_by_excel_as_csv_utf8_with_a_bom_is_accepted(tmp_path):
+    (tmp_path / "demo.csv").write_bytes(
+        "year,osi,country\n2020,0.5,KAZ\n".encode("utf-8-sig")
+    )
+    frame = data.validate(DESCRIPTOR, tmp_path)
+    assert frame.columns.tolist() == ["year", "osi", "country"]
+    assert frame["year"].tolist() == [2020]
+
+
+def test_a_csv_in_another_encoding_is_named_with_the_byte_and_the_fix(tmp_path):
+    # what Excel writes as "CSV (Comma delimited)" on a Russian Windows
+    (tmp_path / "demo.csv").write_bytes("year,osi,country\n2020,0.5,Россия\n".encode("cp1251"))
+    with pytest.raises(DataError) as err:
+        data.validate(DESCRIPTOR, tmp_path)
+    position = len("year,osi,country\n2020,0.5,")
+    assert str(err.value).startswith(
+        f"data/demo.csv is not UTF-8 (byte 0xd0 at position {position}); "
+        "re-save it as CSV UTF-8"
+    )
+
+
+def test_invalid_datapackage_json_names_the_file_line_and_column(tmp_path):
+    bad = '    {"name": "demo", "path": "demo.csv",}'  # a trailing comma
+    (tmp_path / "datapackage.json").write_text(
+        '{\n  "resources": [\n' + bad + '\n  ]\n}\n', encoding="utf-8"
+    )
+    column = bad.index(",}") + 2  # JSON expects another key where the brace is
+    with pytest.raises(DataError) as err:
+        data.package(tmp_path)
+    msg = str(err.value)
+    where = f"line 3, column {column}:"
+    assert msg.startswith(f"{tmp_path / 'datapackage.json'} is not valid JSON: {where}")
+    assert "python -m json.tool" in msg

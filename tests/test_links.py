@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-pytestmark = [pytest.mark.book, pytest.mark.xdist_group("book")]
+pytestmark = pytest.mark.book  # it reads the built book (DIGECON_HTML or a build)
 
 SKIP_DIRS = {"_static", "_sources", "_downloads", "_images"}
 ATTRS = {"href", "src"}

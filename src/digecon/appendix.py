@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -210,8 +209,7 @@ def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None =
 def _row_count(csv_path: Path) -> int | None:
     if not csv_path.exists():
         return None
-    with open(csv_path, encoding="utf-8", newline="") as fh:
-        return max(0, sum(1 for _ in csv.reader(fh)) - 1)
+    return max(0, len(data.read_csv_rows(csv_path)) - 1)  # a BOM is accepted
 
 
 def resource_section(res: Mapping[str, Any], directory: Path, lang: str | None = None) -> str:

@@ -9,17 +9,22 @@
    cores, with a progress display. A notebook is executed again only when its *cache key*
    changed: the notebook itself, the library code, the lock file, and the data tables that
    notebook read the last time it ran (recorded through ``DIGECON_TRACE``). A notebook that
-   fails stops the build: the cell and the error are printed and ``_build/html`` is removed,
-   so nothing half-built can be published.
-3. **Render** the staged book with ``jupyter-book build`` (execution off, ``-W -n``).
+   fails stops the build: the notebook, the cell and the error are printed.
+3. **Render** the staged book with ``jupyter-book build`` (execution off, ``-W -n``) into a
+   private folder, post-process the pages, and only then replace ``_build/html`` in one step.
 
->>> sorted(LANG_TAGS)
+One build runs at a time in a folder (a lock on ``_build/.lock``; a second build waits). A
+build that fails or is interrupted (Ctrl-C) removes ``_build/html`` and exits non-zero with a
+message, so a book that does not match the sources is never left looking finished.
+
+>>> sorted(PARAMETER_TAGS)
 ['injected-parameters', 'parameters']
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import multiprocessing as mp
@@ -27,13 +32,16 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata as importlib_metadata
@@ -43,9 +51,7 @@ import yaml
 
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
 #: cells carrying these tags are hidden in the HTML (papermill's parameters and injected cells)
-LANG_TAGS = ("parameters", "injected-parameters")
-#: notebooks executed after the others because they report on them
-REPORT_NOTEBOOKS: tuple[str, ...] = ()
+PARAMETER_TAGS = ("parameters", "injected-parameters")
 REPORTED_PACKAGES = (
     "pandas", "numpy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
     "jupyter-book", "sphinx-design", "myst-nb",
@@ -95,10 +101,9 @@ def toc_documents(toc: Path) -> list[str]:
 
 
 def toc_notebooks(root: Path) -> list[Path]:
-    """The notebooks of ``_toc.yml``, in book order (reports last)."""
+    """The notebooks of ``_toc.yml``, in book order."""
     docs = toc_documents(root / "_toc.yml")
-    found = [root / f"{d}.ipynb" for d in docs if (root / f"{d}.ipynb").exists()]
-    return sorted(found, key=lambda p: _rel(p, root).removesuffix(".ipynb") in REPORT_NOTEBOOKS)
+    return [root / f"{d}.ipynb" for d in docs if (root / f"{d}.ipynb").exists()]
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -125,8 +130,9 @@ def library_files(root: Path) -> list[Path]:
 
 def data_files(root: Path, reads: Sequence[str]) -> list[bytes]:
     """The bytes a notebook's result depends on for the tables it read (descriptor + CSV)."""
-    pkg_path = root / "data" / "datapackage.json"
-    pkg = json.loads(pkg_path.read_text(encoding="utf-8"))
+    from digecon.data import read_json
+
+    pkg = read_json(root / "data" / "datapackage.json")
     by_name = {r["name"]: r for r in pkg["resources"]}
     out: list[bytes] = []
     for name in sorted(set(reads)):
@@ -162,12 +168,12 @@ def stored_record(executed: Path) -> dict | None:
     return nb.get("metadata", {}).get("digecon")
 
 
-def needs_run(source: Path, executed: Path, root: Path, extra: str = "") -> bool:
+def needs_run(source: Path, executed: Path, root: Path) -> bool:
     """True when the staged notebook is missing, failed, or its key no longer matches."""
     rec = stored_record(executed)
     if not rec or rec.get("status") != "ok":
         return True
-    return rec.get("key") != cache_key(source, root, rec.get("reads")) + extra
+    return rec.get("key") != cache_key(source, root, rec.get("reads"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,12 +194,19 @@ def package_versions() -> dict[str, str]:
 def _hide_parameter_cells(nb: dict) -> None:
     for cell in nb.get("cells", []):
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if any(tag in tags for tag in LANG_TAGS) and "remove-cell" not in tags:
+        if any(tag in tags for tag in PARAMETER_TAGS) and "remove-cell" not in tags:
             tags.append("remove-cell")
 
 
-def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
-    """Execute one notebook with papermill (runs in a worker process)."""
+#: environment of every kernel: the same hashing of strings (set order) on every run
+KERNEL_ENV = {"PYTHONHASHSEED": "0"}
+
+
+def execute_one(source: str, output: str, root: str) -> Result:
+    """Execute one notebook with papermill (runs in a worker process).
+
+    The kernel is shut down when the notebook has run (or failed, or was interrupted).
+    """
     import papermill as pm
     from jupyter_client.manager import KernelManager
 
@@ -206,6 +219,8 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
     trace = tempfile.NamedTemporaryFile(prefix="digecon-trace-", suffix=".txt", delete=False)
     trace.close()
     os.environ["DIGECON_TRACE"] = trace.name
+    os.environ.update(KERNEL_ENV)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(base))
     # the kernel talks over Unix sockets in a private folder: kernels started at the same
     # moment by parallel builds cannot pick the same TCP ports and cross their messages
     sockets = tempfile.mkdtemp(prefix="digecon-kernel-")
@@ -223,8 +238,14 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
         status = "ok"
     except Exception as exc:  # any failure is reported to the user below
         status = "failed"
-        error = _describe_failure(exc, partial)
+        error = describe_failure(exc, name)
+    except BaseException:  # interrupted: leave no partial notebook or trace behind
+        partial.unlink(missing_ok=True)
+        Path(trace.name).unlink(missing_ok=True)
+        raise
     finally:
+        # papermill leaves a kernel it did not start itself running: stop it here
+        _shutdown_kernel(km)
         shutil.rmtree(sockets, ignore_errors=True)
     seconds = time.perf_counter() - start
     reads = sorted(set(Path(trace.name).read_text(encoding="utf-8").split()))
@@ -234,7 +255,7 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
         _hide_parameter_cells(nb)
         nb["metadata"]["digecon"] = {
             "status": status,
-            "key": (cache_key(src, base, reads) + extra) if status == "ok" else "",
+            "key": cache_key(src, base, reads) if status == "ok" else "",
             "reads": reads,
             "seconds": round(seconds, 2),
             "executed_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -246,21 +267,45 @@ def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:
     return Result(name, "executed" if status == "ok" else "failed", seconds, error, reads)
 
 
-def _describe_failure(exc: Exception, output: Path) -> str:
-    """The failing cell's source and the error, as a reader needs them."""
-    lines = [f"{type(exc).__name__}: {exc}".strip()]
-    if output.exists():
-        nb = json.loads(output.read_text(encoding="utf-8"))
-        for i, cell in enumerate(nb.get("cells", [])):
-            for out in cell.get("outputs", []):
-                if out.get("output_type") == "error":
-                    src = "".join(cell.get("source", ""))
-                    lines = [
-                        f"cell {i} failed:",
-                        "    " + src.replace("\n", "\n    "),
-                        f"{out.get('ename')}: {out.get('evalue')}",
-                    ]
-                    return "\n".join(lines)
+def _shutdown_kernel(km) -> None:
+    try:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+        km.cleanup_resources()
+    except Exception:  # a kernel that is already gone is fine
+        pass
+
+
+#: what to tell the reader to fix, by the kind of error a notebook raised
+FIXES = {
+    "DataError": "fix the data file named in the error (see CONTRIBUTING.md, \"Bad inputs\")",
+    "ParameterError": "fix the parameter named in the error in the notebook's parameters cell",
+    "ModuleNotFoundError": "run `make venv` (a package is missing from .venv)",
+}
+
+
+def describe_failure(exc: BaseException, notebook: str) -> str:
+    """The failing notebook, cell, error and what to fix, from papermill's exception.
+
+    >>> from papermill.exceptions import PapermillExecutionError
+    >>> err = PapermillExecutionError(3, 2, "load('x')", "DataError", "x.csv, row 2: ...", [])
+    >>> print(describe_failure(err, "book/egov.ipynb"))
+    book/egov.ipynb, cell 3 (execution count 2):
+        load('x')
+    DataError: x.csv, row 2: ...
+    To fix it: fix the data file named in the error (see CONTRIBUTING.md, "Bad inputs").
+    """
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        fix = FIXES.get(exc.ename, f"fix cell {exc.cell_index} of {notebook}")
+        return "\n".join([
+            f"{notebook}, cell {exc.cell_index} (execution count {exc.exec_count}):",
+            "    " + exc.source.replace("\n", "\n    "),
+            f"{exc.ename}: {exc.evalue}",
+            f"To fix it: {fix}.",
+        ])
+    lines = [f"{notebook} could not be executed: {type(exc).__name__}: {exc}".strip()]
     lines.append(traceback.format_exc(limit=3))
     return "\n".join(lines)
 
@@ -277,33 +322,18 @@ def _progress(total: int):
 def execute(
     root: Path, stage: Path, *, jobs: int | None = None, force: bool = False
 ) -> list[Result]:
-    """Execute (or reuse) every notebook of the book into ``stage``; reports last."""
-    notebooks = toc_notebooks(root)
-    regular = [
-        nb for nb in notebooks
-        if _rel(nb, root).removesuffix(".ipynb") not in REPORT_NOTEBOOKS
-    ]
-    reports = [nb for nb in notebooks if nb not in regular]
-    results = _execute_batch(root, stage, regular, jobs=jobs, force=force)
-    if any(r.status == "failed" for r in results):
-        return results
-    # reports depend on the other notebooks' records
-    extra = _digest(
-        json.dumps(stored_record(stage / _rel(nb, root)), sort_keys=True).encode() for nb in regular
-    )[:16]
-    results += _execute_batch(root, stage, reports, jobs=jobs, force=force, extra=extra)
-    return results
+    """Execute (or reuse) every notebook of the book into ``stage``."""
+    return _execute_batch(root, stage, toc_notebooks(root), jobs=jobs, force=force)
 
 
 def _execute_batch(
-    root: Path, stage: Path, notebooks: list[Path], *, jobs: int | None, force: bool,
-    extra: str = "",
+    root: Path, stage: Path, notebooks: list[Path], *, jobs: int | None, force: bool
 ) -> list[Result]:
     results: list[Result] = []
     todo = []
     for nb in notebooks:
         target = stage / _rel(nb, root)
-        if force or needs_run(nb, target, root, extra):
+        if force or needs_run(nb, target, root):
             todo.append((nb, target))
         else:
             results.append(Result(_rel(nb, root), "cached"))
@@ -312,10 +342,10 @@ def _execute_batch(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = _progress(len(todo))
     # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+    try:
         futures = {
-            pool.submit(execute_one, str(nb), str(target), str(root), extra): nb
-            for nb, target in todo
+            pool.submit(execute_one, str(nb), str(target), str(root)): nb for nb, target in todo
         }
         for fut in as_completed(futures):
             res = fut.result()
@@ -326,9 +356,32 @@ def _execute_batch(
                 bar.update(1)
             else:  # pragma: no cover
                 print(msg, flush=True)
-    if bar is not None:
-        bar.close()
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if bar is not None:
+            bar.close()
     return results
+
+
+def _stop_workers(pool: ProcessPoolExecutor, grace: float = 15.0) -> None:
+    """Stop the pool after an interrupt: no new notebook starts, a running one is interrupted
+    (SIGINT, as Ctrl-C in a terminal already did) so that its kernel is shut down, and a worker
+    still alive after ``grace`` seconds is terminated."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:  # a terminal's Ctrl-C reached the workers too: let them clean up
+        proc.join(2.0 / max(1, len(procs)))
+    for proc in procs:
+        if proc.is_alive():
+            os.kill(proc.pid, signal.SIGINT)
+    deadline = time.monotonic() + grace
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.terminate()
 
 
 # --------------------------------------------------------------------------------------------
@@ -473,16 +526,268 @@ def lazy_images(html_dir: Path) -> int:
     return changed
 
 
+# --------------------------------------------------------------------------------------------
+# one build at a time, published in one step
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on; the message says why and what to do."""
+
+
+@contextmanager
+def build_lock(build_dir: Path, *, timeout: float | None = None, poll: float = 0.5):
+    """Hold ``<build_dir>/.lock`` (an ``fcntl`` lock) while one build runs in this folder.
+
+    A second build waits, saying so once; with ``timeout`` (seconds) it stops after that long
+    with :class:`BuildError`. The lock goes with the process, even when it is killed.
+
+    >>> import tempfile, pathlib
+    >>> with build_lock(pathlib.Path(tempfile.mkdtemp())) as lock:
+    ...     lock.name.endswith(".lock")
+    True
+    """
+    build_dir.mkdir(parents=True, exist_ok=True)
+    path = build_dir / ".lock"
+    fh = open(path, "a+", encoding="utf-8")  # held for the whole block
+    try:
+        start = time.monotonic()
+        told = False
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip() or "?"
+                waited = time.monotonic() - start
+                if timeout is not None and waited >= timeout:
+                    raise BuildError(
+                        f"another build is running in this folder (pid {holder}) and did not "
+                        f"finish within {timeout:.0f} s; wait for it (or stop it), then run "
+                        "`make book` again"
+                    ) from None
+                if not told:
+                    print(f"another build is running in this folder (pid {holder}); waiting…",
+                          file=sys.stderr, flush=True)
+                    told = True
+                time.sleep(poll)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        yield fh
+    finally:
+        fh.close()  # closing the file releases the lock
+
+
+def _exchange(new: Path, target: Path) -> None:
+    """Put the folder ``new`` at ``target`` in one step; the old ``target`` ends at ``new``.
+
+    On Linux ``renameat2(RENAME_EXCHANGE)`` swaps the two names atomically, so ``target`` never
+    stops existing; elsewhere the old folder is renamed aside first (a moment without it).
+    """
+    if not target.exists():
+        os.rename(new, target)
+        return
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            at_fdcwd, rename_exchange = -100, 2
+            if renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(target),
+                         rename_exchange) == 0:
+                return
+    aside = new.with_name(new.name + ".old")
+    os.rename(target, aside)
+    os.rename(new, target)
+    os.rename(aside, new)
+
+
+def publish(built: Path, html: Path) -> None:
+    """Replace the published book ``html`` by the finished ``built`` folder in one step.
+
+    The previous book is kept aside as ``.html-previous`` (removed when the next build starts),
+    so that a reader walking through it at this moment does not see folders vanish.
+    """
+    _exchange(built, html)
+    previous = html.with_name(".html-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if built.exists():
+        os.rename(built, previous)
+
+
+def withdraw(html: Path) -> bool:
+    """Remove the published book (renamed away first, so it disappears in one step)."""
+    if not html.exists():
+        return False
+    gone = html.with_name(f".html-withdrawn-{os.getpid()}")
+    os.rename(html, gone)
+    shutil.rmtree(gone, ignore_errors=True)
+    return True
+
+
+def source_date_epoch(root: Path) -> str:
+    """The commit time of ``root`` (seconds), for tools that stamp dates into their output."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True, timeout=10)
+        stamp = out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        stamp = ""
+    return stamp if stamp.isdigit() else "0"
+
+
+# --------------------------------------------------------------------------------------------
+# warnings of the strict build, mapped back to the sources
+
+_WARNING_AT = re.compile(
+    r"^(?P<colour>(?:\x1b\[[0-9;]*m)*)(?P<path>/[^:\n]*?\.(?:ipynb|md))(?::(?P<line>\d+))?"
+    r"(?P<rest>:.*)$"
+)
+
+
+def map_warning(line: str, stage: Path, root: Path) -> str:
+    """Point a Sphinx warning about a staged file at the source notebook and cell.
+
+    myst-nb numbers the lines of a notebook's cell ``i`` from ``(i + 1) * 10000``; the staged
+    copy has the cells of the source notebook, in the same order. Sphinx's colour codes (it
+    colours warnings even into a pipe) are kept.
+
+    >>> import tempfile, pathlib, json
+    >>> root = pathlib.Path(tempfile.mkdtemp()); stage = root / "_build" / "stage"
+    >>> (root / "book").mkdir()
+    >>> cells = [{"cell_type": "code", "source": "", "metadata": {}}] * 4 + [
+    ...     {"cell_type": "markdown", "source": "", "metadata": {}}]
+    >>> _ = (root / "book" / "egov.ipynb").write_text(json.dumps({"cells": cells}))
+    >>> print(map_warning(f"{stage}/book/egov.ipynb:50025: WARNING: undefined label", stage, root))
+    book/egov.ipynb, cell 4 (markdown), line 25: WARNING: undefined label
+    """
+    end = line[len(line.rstrip("\r\n")):]
+    m = _WARNING_AT.match(line.rstrip("\r\n"))
+    if not m:
+        return line
+    try:
+        rel = Path(m["path"]).resolve().relative_to(stage.resolve()).as_posix()
+    except ValueError:
+        return line
+    parts = Path(rel).parts
+    for i in range(len(parts)):  # a staged edition may sit in a subfolder (kk/book/x.ipynb)
+        if (root / Path(*parts[i:])).is_file():
+            rel = Path(*parts[i:]).as_posix()
+            break
+    source = root / rel
+    where = rel if source.is_file() else f"{rel} (generated by the build)"
+    lineno = int(m["line"]) if m["line"] else None
+    if rel.endswith(".ipynb") and lineno is not None and lineno >= 10000:
+        index, in_cell = divmod(lineno, 10000)
+        index -= 1
+        kind = "?"
+        try:
+            cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
+            kind = cells[index]["cell_type"]
+        except (OSError, ValueError, KeyError, IndexError):
+            pass
+        return f"{m['colour']}{where}, cell {index} ({kind}), line {in_cell}{m['rest']}{end}"
+    at = f":{lineno}" if lineno is not None else ""
+    return f"{m['colour']}{where}{at}{m['rest']}{end}"
+
+
+@contextmanager
+def _warnings_mapped(stage: Path, root: Path):
+    """While the block runs, lines this process and its children write to stderr (Sphinx's
+    warnings) pass through :func:`map_warning` on their way to the terminal."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    out_fd = os.dup(saved)
+    read_fd, write_fd = os.pipe()
+    os.dup2(write_fd, 2)
+    os.close(write_fd)
+
+    def pump() -> None:
+        with os.fdopen(read_fd, "r", encoding="utf-8", errors="replace") as src, \
+                os.fdopen(out_fd, "w", encoding="utf-8") as dst:
+            for line in src:
+                dst.write(map_warning(line, stage, root))
+                dst.flush()
+
+    thread = threading.Thread(target=pump, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        thread.join(timeout=10)
+
+
+# --------------------------------------------------------------------------------------------
+# the build
+
+
 def build(
     root: Path, *, jobs: int | None = None, force: bool = False, strict: bool = True,
-    render_html: bool = True,
+    render_html: bool = True, lock_timeout: float | None = None,
 ) -> int:
-    """Stage, execute and render the book; returns a process exit code."""
+    """Stage, execute and render the book; returns a process exit code.
+
+    ``_build/html`` is replaced only by a complete, post-processed book. When anything fails,
+    or the build is interrupted, ``_build/html`` is removed and the exit code is non-zero.
+    """
+    build_dir = root / "_build"
+    html = build_dir / "html"
+    try:
+        with build_lock(build_dir, timeout=lock_timeout):
+            return _build_locked(root, jobs=jobs, force=force, strict=strict,
+                                 render_html=render_html)
+    except BuildError as err:
+        print(f"\n{err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        # Sphinx may have been stopped half-way through writing: its folder cannot be trusted
+        shutil.rmtree(build_dir / "render", ignore_errors=True)
+        removed = withdraw(html)
+        print("\nThe build was interrupted"
+              + (": _build/html was removed, because it would not match the sources"
+                 if removed else "") + ". Run `make book` again to build the book.",
+              file=sys.stderr)
+        return 130
+    except Exception:
+        removed = withdraw(html)
+        print("\nThe build failed with the error below"
+              + ("; _build/html was removed, because it would not match the sources"
+                 if removed else "") + ".", file=sys.stderr)
+        raise
+
+
+def _fail(html: Path, message: str) -> int:
+    removed = withdraw(html)
+    note = " The previous _build/html was removed: it did not match the sources." if removed else ""
+    print(f"\n{message}{note}", file=sys.stderr)
+    return 1
+
+
+def _build_locked(
+    root: Path, *, jobs: int | None, force: bool, strict: bool, render_html: bool
+) -> int:
+    from digecon.data import DataError, read_json
+
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
-    stage_sources(root, stage)
-    results = execute(root, stage, jobs=jobs, force=force)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(root))
+    for leftover in (root / "_build").glob(".html-*"):  # of a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
+    try:
+        descriptor = root / "data" / "datapackage.json"
+        if descriptor.exists():  # one message now, not one per notebook later
+            read_json(descriptor)
+        stage_sources(root, stage)
+        results = execute(root, stage, jobs=jobs, force=force)
+    except (DataError, FileNotFoundError) as err:
+        return _fail(html, f"The book was not built: {err}")
     failed = [r for r in results if r.status == "failed"]
     ran = sum(r.status == "executed" for r in results)
     cached = sum(r.status == "cached" for r in results)
@@ -490,20 +795,31 @@ def build(
     _write_run_log(root, results)
     if failed:
         for r in failed:
-            print(f"\nFAILED {r.notebook}\n{r.error}", file=sys.stderr)
-        shutil.rmtree(html, ignore_errors=True)
-        print("\nThe book was not built: fix the notebook above and run `make book` again.",
-              file=sys.stderr)
-        return 1
-    write_generated_pages(root, stage)
+            print(f"\nFAILED {r.error}", file=sys.stderr)
+        names = ", ".join(r.notebook for r in failed)
+        return _fail(html, f"The book was not built: {names} failed. Fix what is said "
+                           "above, then run `make book` again.")
+    try:
+        write_generated_pages(root, stage)
+    except DataError as err:
+        return _fail(html, f"The book was not built: {err}")
     if not render_html:
+        if ran and withdraw(html):
+            print("_build/html was removed: it does not show the notebooks executed now. "
+                  "Run `make book` to build it again.", file=sys.stderr)
         return 0
-    code = render(stage, root, strict=strict)
+    work = root / "_build" / "render"  # Sphinx's own folder, kept for incremental builds
+    with _warnings_mapped(stage, root):
+        code = render(stage, work, strict=strict)
     if code != 0:
-        shutil.rmtree(html, ignore_errors=True)
-        print("\nThe strict build failed (warnings are errors): see the messages above.",
-              file=sys.stderr)
-        return code
+        # the next build must read every page again, or it would not repeat these warnings
+        shutil.rmtree(work, ignore_errors=True)
+        return _fail(html, "The strict build failed (warnings are errors): see the messages "
+                           "above, each names the source file and cell to fix.")
+    built = root / "_build" / f".html-{os.getpid()}"
+    shutil.rmtree(built, ignore_errors=True)
+    shutil.copytree(work / "_build" / "html", built)
+    publish(built, html)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0
 
@@ -534,7 +850,8 @@ def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
 
     _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
     _write_if_changed(stage / "book" / "data.md", appendix.data_appendix_page())
-    return render(stage, out, strict=strict)
+    with _warnings_mapped(stage, root):
+        return render(stage, out, strict=strict)
 
 
 def _write_run_log(root: Path, results: list[Result]) -> None:
@@ -562,12 +879,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     parser.add_argument("--execute-only", action="store_true", help="execute, do not render HTML")
     parser.add_argument("--preview", metavar="CHAPTER", help="build one chapter alone (authors)")
+    parser.add_argument("--lock-timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop instead of waiting longer for another build in this folder")
     args = parser.parse_args(argv)
     if args.preview:
         return preview(args.root.resolve(), args.preview, strict=not args.no_strict)
     return build(
         args.root.resolve(), jobs=args.jobs, force=args.force, strict=not args.no_strict,
-        render_html=not args.execute_only,
+        render_html=not args.execute_only, lock_timeout=args.lock_timeout,
     )
 
 

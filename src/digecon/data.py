@@ -5,7 +5,7 @@ types and units, and where the numbers come from. :func:`load` reads a table and
 against that description; a bad file fails with a message that names the file, the row, the
 column and the value, for example::
 
-    DataError: egdi_printed.csv, row 7, column 'osi': '0,79a' is not a number
+    DataError: data/egdi_printed.csv, row 7, column 'osi': '0,79a' is not a number. Correct ...
 
 Rows are counted as a spreadsheet shows them: the header is row 1, the first data row is row 2.
 
@@ -16,6 +16,7 @@ Rows are counted as a spreadsheet shows them: the header is row 1, the first dat
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -30,6 +31,8 @@ __all__ = [
     "data_dir",
     "load",
     "package",
+    "read_csv_rows",
+    "read_json",
     "resource",
     "resource_names",
     "validate",
@@ -59,10 +62,38 @@ def data_dir() -> Path:
     )
 
 
+def read_json(path: Path) -> Any:
+    """Read a JSON file; a syntax error names the file, line and column and how to fix it.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "datapackage.json"
+    >>> _ = p.write_text('{"resources": [\\n  {"name": "a",}\\n]}', encoding="utf-8")
+    >>> read_json(p)
+    Traceback (most recent call last):
+    ...
+    digecon.data.DataError: .../datapackage.json is not valid JSON: line 2, column 16: ...
+    """
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DataError(
+            f"{path} is not UTF-8 (byte 0x{err.object[err.start]:02x} at position {err.start}); "
+            "re-save it as UTF-8"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DataError(
+            f"{path} is not valid JSON: line {err.lineno}, column {err.colno}: {err.msg}. "
+            "Fix the syntax there (a missing or extra comma, quote or bracket is the usual "
+            "cause) and check it with `python -m json.tool` before building again."
+        ) from None
+
+
 @lru_cache(maxsize=8)
 def _read_package(path: str, mtime: float) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    return read_json(Path(path))
 
 
 def package(directory: Path | None = None) -> dict[str, Any]:
@@ -126,21 +157,59 @@ def _check_constraints(value: Any, text: str, field: dict[str, Any]) -> None:
 _DTYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "year": "Int64"}
 
 
+def read_csv_rows(path: Path, name: str | None = None) -> list[list[str]]:
+    """The rows of a UTF-8 CSV file; a byte-order mark (Excel's "CSV UTF-8") is accepted.
+
+    Another encoding (for example Windows-1251) fails with a message naming the file, the first
+    byte that is not UTF-8 and how to fix it.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = p.write_bytes("\\ufeffyear,v\\n2020,1\\n".encode("utf-8"))
+    >>> read_csv_rows(p)
+    [['year', 'v'], ['2020', '1']]
+    """
+    name = name or Path(path).name
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DataError(
+            f"data/{name} is not UTF-8 (byte 0x{raw[err.start]:02x} at position {err.start}); "
+            "re-save it as CSV UTF-8 (in Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\"; "
+            "in LibreOffice: character set \"Unicode (UTF-8)\")"
+        ) from None
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
 def validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame:
     """Read the CSV of resource descriptor ``res`` and check it against its schema.
 
     Returns the table with typed columns (integers as nullable ``Int64``, missing numbers as
-    NaN). Raises :class:`DataError` naming file, row, column and value.
+    NaN). Raises :class:`DataError` naming file, row, column and value, and how to fix it.
     """
+    try:
+        return _validate(res, directory)
+    except DataError as err:
+        msg = str(err)
+        if "re-save it" in msg:  # the encoding message says how to fix it already
+            raise
+        raise DataError(
+            f"{msg}. Correct the file (rows are counted as a spreadsheet shows them, the header "
+            f"is row 1), or the description of resource {res['name']!r} in "
+            "data/datapackage.json, then build again."
+        ) from None
+
+
+def _validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFrame:
     base = directory or data_dir()
-    fname = res["path"]
-    path = base / fname
+    path = base / res["path"]
+    fname = f"data/{res['path']}"
     if not path.exists():
         raise DataError(f"{fname}: file not found in {base}")
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh))
+    rows = read_csv_rows(path, res["path"])
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise DataError(f"{fname}: the file is empty (expected a header with columns {names})")
     header = [h.strip() for h in rows[0]]

@@ -478,6 +478,12 @@ def build(
     render_html: bool = True,
 ) -> int:
     """Stage, execute and render the book; returns a process exit code."""
+    from digecon_book import digest  # nothing read by the build changed: stop at once
+    inputs = digest.inputs_digest(root)
+    if not force and render_html and digest.up_to_date(root, inputs):
+        print("nothing changed since the last build (_build/html is up to date)")
+        _write_run_log(root, [Result(_rel(nb, root), "cached") for nb in toc_notebooks(root)])
+        return 0
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
@@ -504,6 +510,7 @@ def build(
         print("\nThe strict build failed (warnings are errors): see the messages above.",
               file=sys.stderr)
         return code
+    digest.record(root, inputs)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0
 

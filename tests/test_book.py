@@ -86,3 +86,22 @@ def test_search_index_is_russian(built_book):
     assert "language_data.js" in html
     lang = (built_book / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "RussianStemmer" in lang
+
+
+def test_no_page_requests_a_maths_engine_or_an_icon_font(built_book):
+    engines = re.compile(r'<script[^>]*src="[^"]*(mathjax|tex-chtml|tex-svg|katex)[^"]*"', re.I)
+    pages_with_maths = 0
+    for page in built_book.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not engines.search(html), f"{page}: loads a maths engine"
+        assert '<i class="fa' not in html, f"{page}: an icon drawn with the icon font"
+        assert "\\(" not in html.split("<main", 1)[-1].split("</main>")[0] or "katex" in html
+        if 'class="katex"' in html:
+            pages_with_maths += 1
+            assert "_static/katex/katex.min.css" in html, page
+    assert pages_with_maths >= 4
+    for css in built_book.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"fa-(solid|brands|regular)-\d+\.(woff2?|ttf)", text), css
+    assert not list(built_book.rglob("fa-*.woff2"))
+    assert not (built_book / "_static" / "mathjax").exists()

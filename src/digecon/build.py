@@ -363,7 +363,6 @@ def stage_sources(root: Path, stage: Path) -> None:
         if path.suffix == ".ipynb":
             continue
         _copy_if_changed(path, stage / "book" / path.relative_to(book))
-    stage_mathjax(root, stage)
     data_target = stage / "book" / "_static" / "data"
     for path in sorted((root / "data").glob("*")):
         if path.is_file() and path.suffix in (".csv", ".json"):

@@ -83,3 +83,48 @@ def test_glue_matches_myst_nb(glued):
         plots.glue("n", 3, display=False)
     assert [(o.data, o.metadata) for o in ours.outputs] == [
         (o.data, o.metadata) for o in theirs.outputs]
+
+
+def test_a_dense_figure_is_glued_as_a_palette_png_at_twice_its_size():
+    import base64
+    import gzip
+    import io
+
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    from digecon import plots
+
+    rng = np.random.default_rng(1)
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.scatter(rng.normal(size=20_000), rng.normal(size=20_000), s=2)
+    svg_gz = len(gzip.compress(plots.svg_bytes(fig), 6))
+    bundle, meta = plots.figure_bundle(fig)
+    plt.close(fig)
+    assert sorted(bundle) == ["image/png", "text/plain"]
+    png = base64.b64decode(bundle["image/png"])
+    assert len(png) < svg_gz
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P"  # 256 colours
+    assert meta["image/png"]["width"] * 2 == image.size[0]
+    assert meta["digecon"]["format"] == "png"
+
+
+def test_svg_is_deterministic_and_keeps_text():
+    import matplotlib.pyplot as plt
+
+    from digecon import plots
+
+    def draw():
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot([0, 1], [1, 0], label="Қазақстан")
+        ax.legend()
+        return fig
+
+    first, second = draw(), draw()
+    a, b = plots.figure_bundle(first)[0], plots.figure_bundle(second)[0]
+    plt.close(first)
+    plt.close(second)
+    assert a == b
+    assert "Қазақстан" in a["image/svg+xml"] and "<metadata>" not in a["image/svg+xml"]

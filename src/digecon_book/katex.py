@@ -34,6 +34,12 @@ process.stdin.on("end", () => {
 """
 INLINE = re.compile(r'<span class="math notranslate nohighlight">\\\((.*?)\\\)</span>', re.S)
 BLOCK = re.compile(r'(<div class="math notranslate nohighlight"[^>]*>)\s*(.*?)\s*</div>', re.S)
+#: the theme lays out ``div.math`` as a reversed flex row (for MathJax): a display formula
+#: takes the whole row, centred, and scrolls sideways when wider than a phone
+EXTRA_CSS = (
+    "\ndiv.math>.katex-display{flex-grow:1;margin:.5em 0;overflow-x:auto;overflow-y:hidden;"
+    "padding:.2em 0}\n"
+)
 ENGINE = re.compile(r'<script[^>]*src="[^"]*(?:mathjax|tex-chtml|tex-mml|katex)[^"]*"[^>]*>'
                     r'</script>\s*', re.I)
 
@@ -102,7 +108,8 @@ def rewrite_pages(html_dir: Path, katex_dir: Path) -> int:
         page.write_text(text, encoding="utf-8")
     static = html_dir / "_static" / "katex"
     (static / "fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(katex_dir / "dist" / "katex.min.css", static / "katex.min.css")
+    css = (katex_dir / "dist" / "katex.min.css").read_text(encoding="utf-8") + EXTRA_CSS
+    (static / "katex.min.css").write_text(css, encoding="utf-8")
     for font in (katex_dir / "dist" / "fonts").glob("*.woff2"):
         shutil.copy2(font, static / "fonts" / font.name)
     shutil.rmtree(html_dir / "_static" / "mathjax", ignore_errors=True)

@@ -32,9 +32,12 @@ def test_every_notebook_ran_ok(built_book):
 
 
 def test_a_rebuild_with_nothing_changed_executes_no_notebook(built_book):
+    written = {p: p.stat().st_mtime_ns for p in built_book.rglob("*.html")}
     proc = subprocess.run([sys.executable, "-m", "digecon.build"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "nothing changed since the last build" in proc.stdout
+    assert {p: p.stat().st_mtime_ns for p in built_book.rglob("*.html")} == written
     record = last_executions(ROOT)
     assert record["executed"] == [], record
     assert len(record["cached"]) == len(build.toc_notebooks(ROOT))
@@ -83,3 +86,24 @@ def test_search_index_is_russian(built_book):
     assert "language_data.js" in html
     lang = (built_book / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "RussianStemmer" in lang
+
+
+def test_no_page_requests_a_maths_engine_or_an_icon_font(built_book):
+    engines = re.compile(r'<script[^>]*src="[^"]*(mathjax|tex-chtml|tex-svg|katex)[^"]*"', re.I)
+    pages_with_maths = 0
+    for page in built_book.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not engines.search(html), f"{page}: loads a maths engine"
+        assert not re.search(r'class="[^"]*\bfa(-solid|-regular|-brands|s|b|r)\b', html), (
+            f"{page}: an icon drawn with the icon font")
+        assert "\\(" not in html.split("<main", 1)[-1].split("</main>")[0] or "katex" in html
+        if 'class="katex"' in html:
+            pages_with_maths += 1
+            assert "_static/katex/katex.min.css" in html, page
+    assert pages_with_maths >= 4
+    for css in built_book.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"fa-(solid|brands|regular)-\d+\.(woff2?|ttf)", text), css
+        assert not re.search(r"[\ue000-\uf8ff]|\\f[0-9a-f]{3}\b", text), f"{css}: icon code points"
+    assert not list(built_book.rglob("fa-*.woff2"))
+    assert not (built_book / "_static" / "mathjax").exists()

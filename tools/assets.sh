@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Front-end assets the book serves itself (no CDN: pages must load with no other host):
-# MathJax 3 from the npm registry, copied into the book by the build (src/digecon/build.py).
+# KaTeX from the npm registry, which renders the mathematics at build time
+# (src/digecon_book/katex.py); its CSS and woff2 fonts are copied into the HTML.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MATHJAX_VERSION=3.2.2
-if [ ! -f tools/node/node_modules/mathjax/es5/tex-chtml.js ]; then
-  command -v npm >/dev/null 2>&1 || { echo "assets: npm is needed to fetch MathJax (apt-get install npm)"; exit 1; }
+KATEX_VERSION=0.16.22
+if [ ! -f tools/node/node_modules/katex/dist/katex.min.css ] \
+   || ! grep -q "\"version\": \"${KATEX_VERSION}\"" tools/node/node_modules/katex/package.json; then
+  command -v npm >/dev/null 2>&1 || { echo "assets: npm is needed to fetch KaTeX (apt-get install npm)"; exit 1; }
+  command -v node >/dev/null 2>&1 || { echo "assets: node is needed to render the mathematics (apt-get install nodejs)"; exit 1; }
   mkdir -p tools/node
-  npm install --silent --no-audit --no-fund --prefix tools/node "mathjax@${MATHJAX_VERSION}" >/dev/null
+  npm install --silent --no-audit --no-fund --prefix tools/node "katex@${KATEX_VERSION}" >/dev/null
 fi

@@ -416,7 +416,6 @@ def stage_sources(root: Path, stage: Path) -> None:
         if path.suffix == ".ipynb":
             continue
         _copy_if_changed(path, stage / "book" / path.relative_to(book))
-    stage_mathjax(root, stage)
     data_target = stage / "book" / "_static" / "data"
     for path in sorted((root / "data").glob("*")):
         if path.is_file() and path.suffix in (".csv", ".json"):
@@ -773,7 +772,12 @@ def _build_locked(
     root: Path, *, jobs: int | None, force: bool, strict: bool, render_html: bool
 ) -> int:
     from digecon.data import DataError, read_json
-
+    from digecon_book import digest  # nothing read by the build changed: stop at once
+    inputs = digest.inputs_digest(root)
+    if not force and render_html and digest.up_to_date(root, inputs):
+        print("nothing changed since the last build (_build/html is up to date)")
+        _write_run_log(root, [Result(_rel(nb, root), "cached") for nb in toc_notebooks(root)])
+        return 0
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
@@ -820,6 +824,7 @@ def _build_locked(
     shutil.rmtree(built, ignore_errors=True)
     shutil.copytree(work / "_build" / "html", built)
     publish(built, html)
+    digest.record(root, inputs)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0
 

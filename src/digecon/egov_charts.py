@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from digecon.i18n import place, t
-from digecon.plots import KAZ_COLOUR, PALETTE
+from digecon.plots import KAZ_COLOUR, LINESTYLES, MARKERS, PALETTE
 
 COMPONENT_COLOURS = {"egdi": "#000000", "osi": PALETTE[0], "tii": PALETTE[1], "hci": PALETTE[2]}
 
@@ -32,10 +32,11 @@ def plot_egdi_countries(official: pd.DataFrame, lang: str, countries: Sequence[s
         ax.plot(
             d["survey_year"],
             d["egdi"],
-            marker="o",
-            ms=3 if not bold else 5,
-            lw=2.6 if bold else 1.2,
+            marker="o" if bold else MARKERS[i % len(MARKERS)],
+            ms=4 if not bold else 6,
+            lw=2.8 if bold else 1.4,
             color=KAZ_COLOUR if bold else PALETTE[(i % 7) + 1],
+            ls="-" if bold else LINESTYLES[(i // 7) % len(LINESTYLES)],
             label=place(code, lang),
             zorder=3 if bold else 2,
         )

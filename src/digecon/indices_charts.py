@@ -458,7 +458,7 @@ def plot_rank_heatmap(ranks: pd.DataFrame, lang: str) -> plt.Figure:
     order = share.mean(axis=1).sort_values().index
     share, rank = share.loc[order], rank.loc[order]
     fig, ax = plt.subplots(figsize=(7.6, 0.9 + 0.42 * len(share)))
-    im = ax.imshow(share.to_numpy(dtype=float), cmap="RdYlGn_r", vmin=0, vmax=10,
+    im = ax.imshow(share.to_numpy(dtype=float), cmap="YlOrRd", vmin=0, vmax=10,
                    aspect="auto")
     for i in range(share.shape[0]):
         for j in range(share.shape[1]):

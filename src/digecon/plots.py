@@ -1,9 +1,18 @@
 """Figures and tables in the reader's language.
 
-A chapter draws each figure once per language and *glues* the three versions (myst-nb
-``glue``) under the names ``<name>_kk``, ``<name>_ru`` and ``<name>_en``; the narrative tab of
-each language pastes its own version with ``{glue:figure}``. In Jupyter the figure for the
-notebook's ``lang`` parameter is shown, so a student who changes ``lang`` sees the change.
+A chapter draws each figure once per language and *glues* the three versions under the names
+``<name>_kk``, ``<name>_ru`` and ``<name>_en``; the narrative tab of each language pastes its
+own version with ``{glue:figure}``. In Jupyter the figure for the notebook's ``lang`` parameter
+is shown, so a student who changes ``lang`` sees the change.
+
+Gluing writes the display bundle myst-nb reads (a ``display_data`` output whose metadata holds
+``{"scrapbook": {"name": ..., "mime_prefix": ...}}``) with IPython alone: a kernel never imports
+myst-nb (whose import pulls nbformat, jsonschema and its format checkers, seconds of CPU in every
+kernel), and glue works in Colab or any Jupyter without myst-nb installed.
+
+Each figure is rendered once per language, as SVG with its text kept as text, or as a
+256-colour PNG at twice the display resolution when that is lighter; the displayed copy
+reuses the rendered image.
 
 >>> import matplotlib.pyplot as plt
 >>> figs = figures(lambda lang: plt.subplots()[0])
@@ -13,8 +22,13 @@ notebook's ``lang`` parameter is shown, so a student who changes ``lang`` sees t
 
 from __future__ import annotations
 
+import base64
+import gzip
+import io
+import re
 import textwrap
 from collections.abc import Callable
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -22,26 +36,45 @@ import pandas as pd
 
 from digecon.i18n import LANGS, check_lang
 
-#: colours used across the book (colour-blind safe, Okabe–Ito)
+#: colours used across the book (colour-blind safe, Okabe–Ito, with black last)
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
 KAZ_COLOUR = "#0072B2"
+#: line styles cycled with the palette: beyond eight lines the ninth differs by its dashes
+LINESTYLES = ["-", "--", "-.", ":"]
+#: markers for many-line charts (with the palette, each line differs in two ways)
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+#: the prefix myst-nb gives glued outputs that are not displayed where they are glued
+GLUE_PREFIX = "application/papermill.record/"
+#: CSS pixels per inch: an SVG of ``w`` inches is ``96 * w`` px wide, a point is 4/3 px
+CSS_PX_PER_INCH = 96
+#: width of a figure on a 390 px phone screen (the page's text column)
+PHONE_WIDTH_PX = 358
+#: an SVG whose gzipped size is above this is also rendered as PNG, and the lighter is kept
+SVG_CHECK_BYTES = 24_000
 
 
 def setup() -> None:
-    """The book's plotting style: light, readable, small files (slow connections)."""
+    """The book's plotting style: light, colour-blind safe, distinct lines beyond eight."""
     import seaborn as sns
+    from cycler import cycler
 
     sns.set_theme(style="whitegrid", context="notebook", palette=PALETTE)
+    # nine or more lines: colour and line style together keep every line distinct
+    styles = [style for style in LINESTYLES for _ in PALETTE]
+    colours = PALETTE * len(LINESTYLES)
     mpl.rcParams.update({
         "figure.figsize": (7.0, 3.8),
-        "figure.dpi": 90,
-        "savefig.dpi": 90,
+        "figure.dpi": 96,
+        "savefig.dpi": 2 * CSS_PX_PER_INCH,
         "axes.titleweight": "bold",
         "axes.spines.top": False,
         "axes.spines.right": False,
+        "axes.prop_cycle": cycler(color=colours, linestyle=styles),
         "legend.frameon": False,
-        # the same bytes on every run: SVG element ids from a fixed salt (dates follow
-        # SOURCE_DATE_EPOCH, which the build sets to the commit time)
+        "lines.linewidth": 2.0,
+        # SVG: text stays text (light, crisp, searchable), same bytes for the same figure
+        # (element ids from a fixed salt; dates follow SOURCE_DATE_EPOCH, set by the build)
+        "svg.fonttype": "none",
         "svg.hashsalt": "digecon",
     })
     # tables are glued as HTML: show them whole (audit "why" texts, every audit row)
@@ -93,18 +126,187 @@ def figures(draw: Callable[[str], plt.Figure]) -> dict[str, plt.Figure]:
     return {lang: draw(lang) for lang in LANGS}
 
 
-def glue_figures(name: str, draw: Callable[[str], plt.Figure], lang: str) -> None:
-    """Draw a figure in every language, glue each as ``<name>_<lang>``, show the ``lang`` one."""
-    from IPython.display import display
-    from myst_nb import glue
+# --------------------------------------------------------------------------------------------
+# legibility
 
+
+def css_width_px(fig: plt.Figure) -> int:
+    """The width a figure is shown at, in CSS px: its natural SVG width, ``96 * inches``.
+
+    A page column narrower than that on a phone does not shrink the figure: it scrolls sideways
+    in its frame (``book/_static/digecon.css``), so its text keeps its size in px.
+
+    >>> fig = plt.figure(figsize=(6.4, 4.0)); css_width_px(fig)
+    614
+    >>> plt.close(fig)
+    """
+    return round(float(fig.get_size_inches()[0]) * CSS_PX_PER_INCH)
+
+
+def min_font_px(fig: plt.Figure, display_width_px: float | None = None) -> float:
+    """The smallest visible text of ``fig`` in CSS px when the figure is shown
+    ``display_width_px`` wide (default: :func:`css_width_px`, how the book shows it).
+
+    >>> fig, ax = plt.subplots(figsize=(6.0, 4.0))
+    >>> _ = ax.set_title("t", fontsize=12), ax.set_xticks([]), ax.set_yticks([])
+    >>> min_font_px(fig), round(min_font_px(fig, PHONE_WIDTH_PX), 1)  # 432 pt shown 358 px
+    (16.0, 9.9)
+    >>> plt.close(fig)
+    """
+    width_in = float(fig.get_size_inches()[0])
+    shown = css_width_px(fig) if display_width_px is None else display_width_px
+    px_per_pt = shown / (width_in * 72)
+    sizes = [t.get_fontsize() for t in fig.findobj(mpl.text.Text)
+             if t.get_visible() and t.get_text().strip()]
+    return min(sizes) * px_per_pt if sizes else float("inf")
+
+
+# --------------------------------------------------------------------------------------------
+# images
+
+
+def _overflows(fig: plt.Figure) -> bool:
+    """True when some text or legend lies outside the figure (then it is saved with a tight
+    bounding box, which costs a second drawing; most figures fit and are drawn once)."""
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
+    slack = 0.02
+    return bool(bbox.x0 < -slack or bbox.y0 < -slack or bbox.x1 > width + slack
+                or bbox.y1 > height + slack)
+
+
+def _save_args(fig: plt.Figure) -> dict[str, Any]:
+    return {"bbox_inches": "tight", "pad_inches": 0.05} if _overflows(fig) else {}
+
+
+def svg_bytes(fig: plt.Figure) -> bytes:
+    """The figure as SVG with text as text; no date, so equal figures give equal bytes.
+
+    >>> fig, ax = plt.subplots(); _ = ax.plot([0, 1])
+    >>> svg_bytes(fig) == svg_bytes(fig), b"<dc:date>" in svg_bytes(fig)
+    (True, False)
+    >>> plt.close(fig)
+    """
+    buf = io.BytesIO()
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "digecon"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None}, **_save_args(fig))
+    return buf.getvalue()
+
+
+def png_bytes(fig: plt.Figure, scale: int = 2) -> bytes:
+    """The figure as a 256-colour PNG at ``scale`` times its CSS width (crisp on
+    high-density screens; see :func:`css_width_px`).
+
+    >>> fig = plt.figure(figsize=(2, 1))
+    >>> from PIL import Image; import io
+    >>> Image.open(io.BytesIO(png_bytes(fig))).size
+    (384, 192)
+    >>> plt.close(fig)
+    """
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=scale * CSS_PX_PER_INCH, **_save_args(fig))
+    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def figure_bundle(fig: plt.Figure) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The lighter of SVG and palette PNG (gzipped, as a server sends them), as a display
+    bundle and its metadata (the PNG's CSS width, its alt text ``text/plain``).
+
+    >>> fig, ax = plt.subplots(figsize=(4, 3)); _ = ax.plot([0, 1], [1, 0])
+    >>> bundle, meta = figure_bundle(fig)
+    >>> sorted(bundle)
+    ['image/svg+xml', 'text/plain']
+    >>> plt.close(fig)
+    """
+    width, height = fig.get_size_inches()
+    svg = svg_bytes(fig)
+    svg_gz = len(gzip.compress(svg, 6))
+    text = f"<Figure size {width * 100:.0f}x{height * 100:.0f} with {len(fig.axes)} Axes>"
+    meta: dict[str, Any] = {"digecon": {
+        "width_in": round(float(width), 2), "height_in": round(float(height), 2),
+        "min_font_px_phone": round(min_font_px(fig), 1),
+    }}
+    if svg_gz > SVG_CHECK_BYTES:
+        png = png_bytes(fig)
+        if len(png) < svg_gz:
+            from PIL import Image
+
+            meta["image/png"] = {"width": Image.open(io.BytesIO(png)).size[0] // 2}
+            meta["digecon"]["format"] = "png"
+            return {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": text}, meta
+    meta["digecon"]["format"] = "svg"
+    body = re.sub(r"^<\?xml[^>]*>\s*(<!DOCTYPE[^>]*>\s*)?", "", svg.decode("utf-8"))
+    body = re.sub(r"\s*<metadata>.*?</metadata>", "", body, count=1, flags=re.S)
+    points = re.search(r'<svg[^>]* width="([0-9.]+)pt"', body)
+    meta["image/svg+xml"] = {
+        "width": round(float(points.group(1)) * 4 / 3) if points else css_width_px(fig)}
+    return {"image/svg+xml": body, "text/plain": text}, meta
+
+
+# --------------------------------------------------------------------------------------------
+# glue
+
+
+def glue_bundle(name: str, bundle: dict[str, Any], metadata: dict[str, Any] | None = None,
+                *, display: bool = False) -> None:
+    """Glue a ready display bundle under ``name`` (what ``myst_nb.glue`` writes).
+
+    Without IPython (a plain Python script) there is nowhere to glue to: nothing happens.
+    """
+    try:
+        from IPython.display import display as ipy_display
+    except ImportError:  # pragma: no cover - IPython is there in every Jupyter
+        return
+    prefix = "" if display else GLUE_PREFIX
+    meta = dict(metadata or {})
+    meta["scrapbook"] = {"name": name, "mime_prefix": prefix}
+    ipy_display({prefix + k: v for k, v in bundle.items()}, raw=True, metadata=meta)
+
+
+def glue(name: str, value: object, display: bool = False) -> None:
+    """Glue ``value``'s display bundle (its HTML, text, image...) under ``name``."""
+    try:
+        from IPython.core.formatters import format_display_data
+    except ImportError:  # pragma: no cover
+        print(value)
+        return
+    bundle, metadata = format_display_data(value)
+    glue_bundle(name, bundle, metadata, display=display)
+
+
+def _show(obj: object, *, raw: bool = False, metadata: dict | None = None) -> None:
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover
+        print(obj)
+        return
+    display(obj, raw=raw, metadata=metadata)
+
+
+def glue_figures(name: str, draw: Callable[[str], plt.Figure], lang: str) -> None:
+    """Draw a figure in every language, glue each as ``<name>_<lang>``, show the ``lang`` one.
+
+    Each figure is rendered once (SVG or PNG, see :func:`figure_bundle`); the shown copy is
+    the same image as the glued one of ``lang``.
+    """
     check_lang(lang)
-    figs = figures(draw)
-    for code, fig in figs.items():
-        glue(f"{name}_{code}", fig, display=False)
-    display(figs[lang])
-    for fig in figs.values():
-        plt.close(fig)
+    shown: tuple[dict, dict] | None = None
+    for code in LANGS:
+        fig = draw(code)
+        try:
+            bundle, meta = figure_bundle(fig)
+        finally:
+            plt.close(fig)
+        glue_bundle(f"{name}_{code}", bundle, meta)
+        if code == lang:
+            shown = (bundle, meta)
+    assert shown is not None
+    _show(shown[0], raw=True, metadata=shown[1])
 
 
 def glue_tables(
@@ -116,22 +318,18 @@ def glue_tables(
     :func:`digecon.fmt.for_display`: decimal comma in kk/ru, ``—`` for missing values, whole
     numbers (ranks, years, counts) without ``.000000``.
     """
-    from IPython.display import display
-    from myst_nb import glue
-
     from digecon import fmt
 
     check_lang(lang)
     tables = {code: fmt.for_display(make(code), code) for code in LANGS}
     for code, table in tables.items():
         glue(f"{name}_{code}", table, display=False)
-    display(tables[lang])
+    _show(tables[lang])
 
 
 def glue_numbers(values: dict[str, object]) -> None:
     """Glue named numbers (and strings) for the narrative, without displaying them."""
     import numpy as np
-    from myst_nb import glue
 
     for key, value in values.items():
         if isinstance(value, np.generic):  # numpy 2 reprs "np.float64(0.9)": glue plain numbers

@@ -1,0 +1,130 @@
+"""Glue writes what myst-nb reads, without importing myst-nb (fast kernels; Colab)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+SCRIPT = textwrap.dedent("""
+    import sys, json
+    sys.modules["myst_nb"] = None            # as if myst-nb were not installed
+    import matplotlib; matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+    from digecon import plots
+    InteractiveShell.instance()
+    plots.setup()
+    def draw(lang):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot([0, 1], [1, 0], label=lang)
+        ax.legend()
+        return fig
+    with capture_output() as cap:
+        plots.glue_figures("demo", draw, "ru")
+        plots.glue_numbers({"n": 3})
+    out = [{"data": o.data, "metadata": o.metadata} for o in cap.outputs]
+    print(json.dumps({"outputs": out,
+                      "heavy": sorted(m for m in ("nbformat", "jsonschema", "rfc3987_syntax")
+                                      if m in sys.modules)}))
+""")
+
+
+@pytest.fixture(scope="module")
+def glued():
+    import json
+
+    proc = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_glue_works_without_myst_nb(glued):
+    names = [o["metadata"].get("scrapbook", {}).get("name") for o in glued["outputs"]]
+    assert names == ["demo_kk", "demo_ru", "demo_en", None, "n"]
+    prefix = "application/papermill.record/"
+    for out in glued["outputs"][:3]:
+        assert out["metadata"]["scrapbook"]["mime_prefix"] == prefix
+        assert prefix + "image/svg+xml" in out["data"] or prefix + "image/png" in out["data"]
+    assert glued["outputs"][4]["data"] == {prefix + "text/plain": "3"}
+
+
+def test_the_shown_figure_is_the_glued_one_of_the_language(glued):
+    ru, shown = glued["outputs"][1], glued["outputs"][3]
+    prefix = "application/papermill.record/"
+    assert {prefix + k: v for k, v in shown["data"].items()} == ru["data"]
+    assert ">ru<" in shown["data"]["image/svg+xml"]  # text kept as text
+    assert glued["outputs"][0]["data"] != ru["data"]
+
+
+def test_glue_does_not_import_the_notebook_format_stack(glued):
+    assert glued["heavy"] == []
+
+
+def test_glue_matches_myst_nb(glued):
+    myst_glue = pytest.importorskip("myst_nb.ext.glue")
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from digecon import plots
+
+    InteractiveShell.instance()
+    with capture_output() as theirs:
+        myst_glue.glue("n", 3, display=False)
+    with capture_output() as ours:
+        plots.glue("n", 3, display=False)
+    assert [(o.data, o.metadata) for o in ours.outputs] == [
+        (o.data, o.metadata) for o in theirs.outputs]
+
+
+def test_a_dense_figure_is_glued_as_a_palette_png_at_twice_its_size():
+    import base64
+    import gzip
+    import io
+
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    from digecon import plots
+
+    rng = np.random.default_rng(1)
+    fig, ax = plt.subplots(figsize=(5, 3))
+    ax.scatter(rng.normal(size=20_000), rng.normal(size=20_000), s=2)
+    svg_gz = len(gzip.compress(plots.svg_bytes(fig), 6))
+    bundle, meta = plots.figure_bundle(fig)
+    plt.close(fig)
+    assert sorted(bundle) == ["image/png", "text/plain"]
+    png = base64.b64decode(bundle["image/png"])
+    assert len(png) < svg_gz
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "P"  # 256 colours
+    assert meta["image/png"]["width"] * 2 == image.size[0]
+    assert meta["digecon"]["format"] == "png"
+
+
+def test_svg_is_deterministic_and_keeps_text():
+    import matplotlib.pyplot as plt
+
+    from digecon import plots
+
+    def draw():
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot([0, 1], [1, 0], label="Қазақстан")
+        ax.legend()
+        return fig
+
+    first, second = draw(), draw()
+    a, b = plots.figure_bundle(first)[0], plots.figure_bundle(second)[0]
+    plt.close(first)
+    plt.close(second)
+    assert a == b
+    assert "Қазақстан" in a["image/svg+xml"] and "<metadata>" not in a["image/svg+xml"]

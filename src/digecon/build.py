@@ -42,7 +42,7 @@ from pathlib import Path
 import yaml
 
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
-#: cells carrying these tags are hidden in the HTML (papermill's parameters and injected cells)
+#: cells carrying these tags are collapsed in the HTML (papermill's parameters and injected cells)
 LANG_TAGS = ("parameters", "injected-parameters")
 #: notebooks executed after the others because they report on them
 REPORT_NOTEBOOKS: tuple[str, ...] = ()
@@ -186,10 +186,11 @@ def package_versions() -> dict[str, str]:
 
 
 def _hide_parameter_cells(nb: dict) -> None:
+    """Collapse the parameters cell in the HTML (``hide-input``): readers see what to change."""
     for cell in nb.get("cells", []):
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if any(tag in tags for tag in LANG_TAGS) and "remove-cell" not in tags:
-            tags.append("remove-cell")
+        if any(tag in tags for tag in LANG_TAGS) and not {"remove-cell", "hide-input"} & set(tags):
+            tags.append("hide-input")
 
 
 def execute_one(source: str, output: str, root: str, extra: str = "") -> Result:

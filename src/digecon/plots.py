@@ -90,15 +90,27 @@ def figures(draw: Callable[[str], plt.Figure]) -> dict[str, plt.Figure]:
     return {lang: draw(lang) for lang in LANGS}
 
 
+def _glue(name: str, value: object) -> None:
+    """Glue ``value`` for the book (myst-nb) without showing it; nothing without myst-nb.
+
+    In a kernel without the book's build tools (Colab, a student's Python) the glued values
+    have no reader, so there is nothing to do.
+    """
+    try:
+        from myst_nb import glue
+    except ImportError:
+        return
+    glue(name, value, display=False)
+
+
 def glue_figures(name: str, draw: Callable[[str], plt.Figure], lang: str) -> None:
     """Draw a figure in every language, glue each as ``<name>_<lang>``, show the ``lang`` one."""
     from IPython.display import display
-    from myst_nb import glue
 
     check_lang(lang)
     figs = figures(draw)
     for code, fig in figs.items():
-        glue(f"{name}_{code}", fig, display=False)
+        _glue(f"{name}_{code}", fig)
     display(figs[lang])
     for fig in figs.values():
         plt.close(fig)
@@ -109,21 +121,19 @@ def glue_tables(
 ) -> None:
     """Build a table in every language, glue each as ``<name>_<lang>``, show the ``lang`` one."""
     from IPython.display import display
-    from myst_nb import glue
 
     check_lang(lang)
     tables = {code: make(code) for code in LANGS}
     for code, table in tables.items():
-        glue(f"{name}_{code}", table, display=False)
+        _glue(f"{name}_{code}", table)
     display(tables[lang])
 
 
 def glue_numbers(values: dict[str, object]) -> None:
     """Glue named numbers (and strings) for the narrative, without displaying them."""
     import numpy as np
-    from myst_nb import glue
 
     for key, value in values.items():
         if isinstance(value, np.generic):  # numpy 2 reprs "np.float64(0.9)": glue plain numbers
             value = value.item()
-        glue(key, value, display=False)
+        _glue(key, value)

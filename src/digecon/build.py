@@ -505,6 +505,11 @@ def build(
         print("\nThe strict build failed (warnings are errors): see the messages above.",
               file=sys.stderr)
         return code
+    from digecon_book.student import write_student_notebooks
+
+    # the notebooks the launch and download buttons open (one per chapter and language)
+    notebooks = write_student_notebooks(stage, html)
+    print(f"{len(notebooks)} student notebooks written", flush=True)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from digecon_book.student import SITE_PATH
 from digecon_book.trilingual import LANGS
 
 PAGES_BRANCH = "gh-pages"
@@ -81,7 +82,7 @@ def on_page(app: Any, pagename: str, templatename: str, context: dict, doctree: 
 
 def setup(app: Any) -> dict:
     app.add_config_value("digecon_notebook_lang", "", "html")
-    app.add_config_value("digecon_notebooks_dir", "notebooks/{lang}", "html")
+    app.add_config_value("digecon_notebooks_dir", SITE_PATH, "html")
     app.add_config_value("digecon_notebooks_site_path", "", "html")
     # after sphinx-book-theme made its buttons (priority 501)
     app.connect("html-page-context", on_page, priority=600)

@@ -53,6 +53,9 @@ from digecon_book.trilingual import (
 )
 
 REPO_URL = "https://github.com/digecon-book/digital-economy-kz"
+#: where the student notebooks of a language are, relative to the site root (the gh-pages
+#: branch) and to the Binder image's home: the launch buttons open ``<SITE_PATH>/<ch>.ipynb``
+SITE_PATH = "notebooks/{lang}"
 #: the published book (GitHub Pages, branch gh-pages): editions at ``<PAGES_URL>/<lang>/``
 PAGES_URL = "https://digecon-book.github.io/digital-economy-kz"
 
@@ -376,6 +379,7 @@ def _code_cell(cell: dict, lang: str, glued: dict[str, dict], run_lang: str) -> 
         tags = [t for t in tags if t not in _HIDDEN_TAGS]
     elif _HIDDEN_TAGS & set(tags):
         meta["jupyter"] = {"source_hidden": True}
+    tags = [t for t in tags if t not in _HIDDEN_TAGS]  # the book's layout tags mean nothing here
     if tags:
         meta["tags"] = tags
     return {
@@ -517,6 +521,39 @@ def write_student_notebooks(
     return written
 
 
+def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
+                     pages_url: str = PAGES_URL, site_path: str = SITE_PATH) -> list[Path]:
+    """Put the student notebooks into a Binder image (``postBuild``), at the site's paths.
+
+    Each is downloaded from the published book (with the outputs of the book's run); when the
+    site cannot be reached it is made from the unexecuted source instead (no outputs, glued
+    numbers shown as "…"; running the notebook fills in the figures).
+    """
+    from urllib.request import urlopen
+
+    bib_path = root / "references.bib"
+    bib = read_bibliography(bib_path) if bib_path.exists() else {}
+    labels = labels_in(root / "book")
+    written = []
+    for lang in langs:
+        rel = site_path.format(lang=lang)
+        target = root / rel
+        target.mkdir(parents=True, exist_ok=True)
+        for source in sorted((root / "book").glob("*.ipynb")):
+            path = target / source.name
+            try:
+                with urlopen(f"{pages_url}/{rel}/{source.name}", timeout=30) as resp:
+                    student = json.loads(resp.read().decode("utf-8"))
+            except (OSError, ValueError):
+                nb = json.loads(source.read_text(encoding="utf-8"))
+                student = student_notebook(nb, lang, edition_url=f"{pages_url}/{lang}",
+                                           bib=bib, labels=labels, strict=False)
+            path.write_text(json.dumps(student, ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
+            written.append(path)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m digecon_book.student",
                                      description=__doc__.split("\n")[0])
@@ -526,8 +563,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edition-url", default=None,
                         help="root of the HTML edition, {lang} filled in (default: relative)")
     parser.add_argument("--unexecuted", action="store_true",
-                        help="sources not executed: glued numbers become '…' (Binder fallback)")
+                        help="sources not executed: glued numbers become '…'")
+    parser.add_argument("--binder", type=Path, metavar="ROOT",
+                        help="Binder's postBuild: fetch (or make) the notebooks into ROOT")
     args = parser.parse_args(argv)
+    if args.binder:
+        paths = binder_notebooks(args.binder, args.lang or LANGS)
+        print(f"{len(paths)} student notebooks in {args.binder}")
+        return 0
     paths = write_student_notebooks(args.stage, args.out, args.lang or LANGS,
                                     edition_url=args.edition_url, strict=not args.unexecuted)
     print(f"{len(paths)} student notebooks written under {args.out}")

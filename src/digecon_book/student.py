@@ -84,9 +84,8 @@ if importlib.util.find_spec("digecon") is None:
     home = os.path.abspath("digital-economy-kz")
     if not os.path.isdir(home):
         subprocess.run(["git", "clone", "--quiet", "--depth", "1", repo, home], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", home], check=True)
-    os.environ["DIGECON_DATA"] = os.path.join(home, "data")
-    importlib.invalidate_caches()'''
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", home], check=True)
+    sys.path.insert(0, os.path.join(home, "src"))  # the editable install counts from a restart'''
 
 _TARGET = re.compile(r"^\s*\([\w.:-]+\)=\s*$")
 _ROLE = re.compile(r"\{(?P<role>cite:p|cite:t|cite|term|ref|numref|doc)\}`(?P<body>[^`]+)`")

@@ -46,6 +46,7 @@ from digecon_book.trilingual import (
     _close,
     _options_end,
     check_lang,
+    glued_outputs,
     glued_values,
     plain_format,
     select_language,
@@ -337,13 +338,9 @@ def _formatter():
 
 
 def _glued_outputs(nb: dict) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    for cell in nb.get("cells", []):
-        for o in cell.get("outputs", []) or []:
-            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name and set(o.get("data", {})) - {"text/plain"}:
-                out[name] = o["data"]
-    return out
+    """Glued figures and tables (not plain values): ``{name: mime bundle}``."""
+    return {name: data for name, data in glued_outputs(nb).items()
+            if set(data) - {"text/plain"}}
 
 
 def _same(a: dict, b: dict) -> bool:
@@ -378,14 +375,16 @@ def _code_cell(cell: dict, lang: str, glued: dict[str, dict], run_lang: str) -> 
         tags = [t for t in tags if t not in _HIDDEN_TAGS]
     elif _HIDDEN_TAGS & set(tags):
         meta["jupyter"] = {"source_hidden": True}
-    tags = [t for t in tags if t not in _HIDDEN_TAGS]  # the book's layout tags mean nothing here
+    # outputs the book does not show (figures the narrative pastes itself) are left out too
+    outputs = [] if "remove-output" in tags else _outputs(cell, lang, glued, run_lang)
+    tags = [t for t in tags if t not in _HIDDEN_TAGS | {"remove-output"}]  # layout of the book
     if tags:
         meta["tags"] = tags
     return {
         "cell_type": "code",
         "execution_count": cell.get("execution_count"),
         "metadata": meta,
-        "outputs": _outputs(cell, lang, glued, run_lang),
+        "outputs": outputs,
         "source": source,
     }
 

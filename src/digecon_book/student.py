@@ -492,8 +492,9 @@ def write_student_notebooks(
     ``stage`` is the staged book (``_build/stage``: ``book/<chapter>.ipynb`` executed by
     papermill, ``references.bib``); ``out_html`` the HTML output (``_build/html``). Each
     notebook goes to :func:`notebook_dir` as ``<chapter>.ipynb``; links point at the edition
-    (``edition_url`` with ``{lang}`` filled in; by default relative: ``..`` inside an edition,
-    ``../..`` otherwise). Returns the files written.
+    (``edition_url`` with ``{lang}`` filled in; by default the published edition,
+    ``<PAGES_URL>/<lang>``, or the published book when there are no editions). Returns the
+    files written.
     """
     bib_path = stage / "references.bib"
     bib = read_bibliography(bib_path) if bib_path.exists() else {}
@@ -504,8 +505,8 @@ def write_student_notebooks(
         target.mkdir(parents=True, exist_ok=True)
         if edition_url is not None:
             url = edition_url.format(lang=lang)
-        else:
-            url = ".." if target.parent.name == lang else "../.."
+        else:  # absolute: the notebook is read in Colab, Binder or after a download
+            url = f"{PAGES_URL}/{lang}" if target.parent.name == lang else PAGES_URL
         for source in sorted((stage / "book").glob("*.ipynb")):
             nb = json.loads(source.read_text(encoding="utf-8"))
             if strict and nb.get("metadata", {}).get("digecon", {}).get("status") != "ok":

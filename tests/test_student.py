@@ -139,6 +139,9 @@ def test_code_cells_parameters_visible_and_outputs_in_the_language():
     assert plot["outputs"] == [{"output_type": "display_data", "data": {"image/png": ru_png},
                                 "metadata": {}}]
     assert set(nb["metadata"]) == {"kernelspec", "language_info", "colab"}
+    import nbformat
+
+    nbformat.validate(nbformat.from_dict(nb))  # ids, attachments, outputs: a valid notebook
 
 
 def test_every_chapter_converts_unexecuted_in_every_language():

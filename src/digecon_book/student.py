@@ -396,7 +396,8 @@ def _is_bootstrap(cell: dict) -> bool:
 def bootstrap_cell(lang: str, repo: str = REPO_URL) -> dict:
     """The first cell: install ``digecon`` when it is missing (Colab), else nothing."""
     return {
-        "cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+        "cell_type": "code", "id": "install-digecon", "execution_count": None, "metadata": {},
+        "outputs": [],
         "source": BOOTSTRAP.replace("{comment}", WORDS["setup"][lang]).replace("{repo}", repo),
     }
 
@@ -439,7 +440,7 @@ def student_notebook(
             text = markdown_cell("".join(cell["source"]), lang, ctx, attachments)
             if not text.strip():
                 continue
-            new = {"cell_type": "markdown", "metadata": {}, "source": text}
+            new = {"cell_type": "markdown", "id": cell.get("id"), "metadata": {}, "source": text}
             if attachments:
                 new["attachments"] = attachments
             cells.append(new)
@@ -447,7 +448,7 @@ def student_notebook(
             if _is_bootstrap(cell) or "injected-parameters" in cell.get("metadata", {}).get(
                     "tags", []):
                 continue
-            cells.append(_code_cell(cell, lang, ctx.glued, run_lang))
+            cells.append({"id": cell.get("id"), **_code_cell(cell, lang, ctx.glued, run_lang)})
         else:
             cells.append({"cell_type": "raw", "metadata": {}, "source": "".join(cell["source"])})
     if ctx.cited:
@@ -465,8 +466,14 @@ def student_notebook(
         "language_info": meta.get("language_info", {"name": "python"}),
         "colab": {"provenance": []},
     }
-    for c in cells:
+    seen: set[str] = set()
+    for n, c in enumerate(cells):  # nbformat 4.5: every cell has a unique id
         c["source"] = _split(c["source"])
+        cid = c.pop("id", None) or f"cell-{n}"
+        while cid in seen:
+            cid = f"{cid}-{n}"
+        seen.add(cid)
+        c["id"] = cid
     return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
 
 

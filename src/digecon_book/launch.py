@@ -64,8 +64,11 @@ def launch_urls(app: Any, pagename: str, pathto: Any) -> dict[str, str]:
     binder = launch.get("binderhub_url", "https://mybinder.org").rstrip("/")
     colab = launch.get("colab_url", "https://colab.research.google.com").rstrip("/")
     branch = app.config.html_theme_options.get("repository_branch", "main")
+    download = f"{pathto(local, 1)}/{chapter}.ipynb"
     return {
-        "download-notebook-button": f"{pathto(local, 1)}/{chapter}.ipynb",
+        # a notebook page's "source" download is its .ipynb: the trilingual source, replaced
+        "download-notebook-button": download,
+        "download-source-button": download,
         "Colab": f"{colab}/github/{org_repo}/blob/{PAGES_BRANCH}/{site}/{chapter}.ipynb",
         "Binder": f"{binder}/v2/gh/{org_repo}/{branch}?urlpath=lab/tree/{site}/{chapter}.ipynb",
     }

@@ -48,6 +48,7 @@ from digecon_book.trilingual import (
     check_lang,
     glued_outputs,
     glued_values,
+    pick,
     plain_format,
     select_language,
     substitute_glue,
@@ -104,6 +105,8 @@ class Context:
     glued: dict[str, dict] = field(default_factory=dict)
     bib: dict[str, dict] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    #: headings of the labels (trilingual): the text of a ``{ref}`` that gives none
+    titles: dict[str, str] = field(default_factory=dict)
     edition_url: str = "."
     strict: bool = True
     formatter: object = None
@@ -145,8 +148,12 @@ def _authors(names: list[str], lang: str) -> str:
     return f"{names[0]} {WORDS['et_al'][lang]}"
 
 
-def labels_in(folder: Path) -> dict[str, str]:
-    """``{label: document}`` for every MyST target ``(label)=`` of the pages under ``folder``."""
+def labels_in(folder: Path, titles: dict[str, str] | None = None) -> dict[str, str]:
+    """``{label: document}`` for every MyST target ``(label)=`` of the pages under ``folder``.
+
+    ``titles``, when given, receives ``{label: heading}`` for targets placed on a heading (the
+    text a ``{ref}`` without its own text shows, trilingual).
+    """
     found: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
         if path.suffix == ".md":
@@ -158,8 +165,10 @@ def labels_in(folder: Path) -> dict[str, str]:
             continue
         doc = path.relative_to(folder.parent).with_suffix("").as_posix()
         for text in texts:
-            for m in re.finditer(r"^\s*\(([\w.:-]+)\)=\s*$", text, re.M):
+            for m in re.finditer(r"^\s*\(([\w.:-]+)\)=\s*\n(?:#+\s+(.+))?", text, re.M):
                 found.setdefault(m.group(1), doc)
+                if titles is not None and m.group(2):
+                    titles.setdefault(m.group(1), m.group(2).strip())
     return found
 
 
@@ -210,8 +219,10 @@ def _roles(text: str, lang: str, ctx: Context) -> str:
             return f"[{shown}]({url})"
         # ref, numref, doc: a link to the page of the HTML edition
         doc = ctx.labels.get(target, target if role == "doc" else "")
+        if not tm and target in ctx.titles:
+            shown = pick(ctx.titles[target], lang)
         if not doc:
-            return shown if tm else target
+            return shown
         url = f"{ctx.edition_url}/{doc}.html" + ("" if role == "doc" else f"#{target}")
         return f"[{shown}]({url})"
 
@@ -419,6 +430,7 @@ def _run_lang(nb: dict) -> str:
 def student_notebook(
     executed: dict, lang: str, *, edition_url: str, bib: dict[str, dict] | None = None,
     labels: dict[str, str] | None = None, strict: bool = True,
+    titles: dict[str, str] | None = None,
 ) -> dict:
     """The student notebook of ``lang`` made from one executed trilingual chapter.
 
@@ -430,7 +442,8 @@ def student_notebook(
     check_lang(lang)
     ctx = Context(
         values=glued_values(executed), glued=_glued_outputs(executed), bib=bib or {},
-        labels=labels or {}, edition_url=edition_url.rstrip("/"), strict=strict,
+        labels=labels or {}, titles=titles or {}, edition_url=edition_url.rstrip("/"),
+        strict=strict,
     )
     run_lang = _run_lang(executed)
     cells: list[dict] = [bootstrap_cell(lang)]
@@ -505,7 +518,8 @@ def write_student_notebooks(
     """
     bib_path = stage / "references.bib"
     bib = read_bibliography(bib_path) if bib_path.exists() else {}
-    labels = labels_in(stage / "book")
+    titles: dict[str, str] = {}
+    labels = labels_in(stage / "book", titles)
     written = []
     for lang in langs:
         target = notebook_dir(out_html, lang)
@@ -519,7 +533,7 @@ def write_student_notebooks(
             if strict and nb.get("metadata", {}).get("digecon", {}).get("status") != "ok":
                 continue
             student = student_notebook(nb, lang, edition_url=url, bib=bib, labels=labels,
-                                       strict=strict)
+                                       titles=titles, strict=strict)
             path = target / source.name
             path.write_text(json.dumps(student, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")
@@ -539,7 +553,8 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
 
     bib_path = root / "references.bib"
     bib = read_bibliography(bib_path) if bib_path.exists() else {}
-    labels = labels_in(root / "book")
+    titles: dict[str, str] = {}
+    labels = labels_in(root / "book", titles)
     written = []
     for lang in langs:
         rel = site_path.format(lang=lang)
@@ -553,7 +568,8 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
             except (OSError, ValueError):
                 nb = json.loads(source.read_text(encoding="utf-8"))
                 student = student_notebook(nb, lang, edition_url=f"{pages_url}/{lang}",
-                                           bib=bib, labels=labels, strict=False)
+                                           bib=bib, labels=labels, titles=titles,
+                                           strict=False)
             path.write_text(json.dumps(student, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")
             written.append(path)

@@ -410,7 +410,7 @@ def test_chapter_pages_have_download_and_launch_buttons(book_html, doc):
     html = (html_dir / f"{doc}.html").read_text(encoding="utf-8")
     name = f"{doc.rsplit('/', 1)[-1]}.ipynb"
     # the buttons open the generated student notebook (digecon_book.launch), not the source
-    download = re.search(rf'href="([^"]*notebooks/[^"]*{re.escape(name)})"', html)
+    download = re.search(rf'href="((?![^"]*://)[^"]*notebooks/[^"]*{re.escape(name)})"', html)
     assert download, f"{doc}: no .ipynb download button to the student notebook"
     page_dir = (html_dir / doc).parent
     assert (page_dir / download.group(1)).resolve().exists(), f"{doc}: the .ipynb is missing"

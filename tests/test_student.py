@@ -340,7 +340,8 @@ def test_jupyterlab_renders_the_student_notebooks(stage, generated, tmp_path):
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 1600})
             for lang in LANGS:
-                url = f"http://127.0.0.1:{port}/lab/tree/{lang}/{chapter}"
+                # ?reset: a fresh workspace, not the tabs of the previous notebook
+                url = f"http://127.0.0.1:{port}/lab/tree/{lang}/{chapter}?reset"
                 for _ in range(60):  # the server takes a few seconds to start
                     assert lab.poll() is None, "JupyterLab stopped"
                     try:
@@ -350,9 +351,12 @@ def test_jupyterlab_renders_the_student_notebooks(stage, generated, tmp_path):
                         page.wait_for_timeout(1000)
                 page.wait_for_selector(".jp-MarkdownOutput h1", timeout=120_000)
                 page.wait_for_timeout(2000)
+                # the notebook on show (a hidden tab's cells stay in the page)
                 text = page.evaluate("""() => Array.from(
-                    document.querySelectorAll('.jp-MarkdownOutput')).map(e => e.textContent)
-                    .join('\\n')""")
+                    document.querySelectorAll('.jp-NotebookPanel'))
+                    .filter(p => p.offsetParent !== null)
+                    .map(p => Array.from(p.querySelectorAll('.jp-MarkdownOutput'))
+                    .map(e => e.textContent).join('\\n')).join('\\n')""")
                 page.screenshot(path=str(shots / f"student-{chapter[:-6]}-{lang}.png"))
                 assert len(text) > 500, f"{lang}: too little rendered Markdown"
                 left = [m for m in MYST if m in text]

@@ -367,3 +367,15 @@ def test_jupyterlab_renders_the_student_notebooks(stage, generated, tmp_path):
     finally:
         lab.terminate()
         lab.wait(timeout=30)
+
+
+def test_binder_makes_the_notebooks_when_the_site_is_unreachable(tmp_path):
+    """postBuild: without the published book, the notebooks come from the sources."""
+    shutil.copytree(ROOT / "book", tmp_path / "book")
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    paths = student.binder_notebooks(tmp_path, ("ru",), pages_url="http://127.0.0.1:9")
+    chapters = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
+    assert sorted(p.name for p in paths) == chapters
+    assert all(p.parent == tmp_path / student.SITE_PATH.format(lang="ru") for p in paths)
+    nb = json.loads(paths[0].read_text(encoding="utf-8"))
+    assert "".join(nb["cells"][2]["source"]).startswith('lang = "ru"')

@@ -556,6 +556,7 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
     titles: dict[str, str] = {}
     labels = labels_in(root / "book", titles)
     written = []
+    online = True  # after one failed download, make the rest from the sources
     for lang in langs:
         rel = site_path.format(lang=lang)
         target = root / rel
@@ -563,9 +564,12 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
         for source in sorted((root / "book").glob("*.ipynb")):
             path = target / source.name
             try:
+                if not online:
+                    raise OSError("the published book is unreachable")
                 with urlopen(f"{pages_url}/{rel}/{source.name}", timeout=30) as resp:
                     student = json.loads(resp.read().decode("utf-8"))
             except (OSError, ValueError):
+                online = False
                 nb = json.loads(source.read_text(encoding="utf-8"))
                 student = student_notebook(nb, lang, edition_url=f"{pages_url}/{lang}",
                                            bib=bib, labels=labels, titles=titles,

@@ -62,12 +62,14 @@ def test_chapter_pages_have_three_languages_and_alt_text(built_book):
         assert "Figure size" not in html, f"{doc}: a figure was glued as text"
 
 
-def test_parameter_cells_hidden_in_html(built_book):
+def test_parameter_cells_collapsed_in_html(built_book):
     for nb in build.toc_notebooks(ROOT):
         html = (built_book / nb.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8")
-        # myst-nb marks a rendered cell with a class per tag: a shown parameters cell would
-        # carry "tag_parameters" (its code is split into highlighted tokens, so match the class)
-        assert "tag_parameters" not in html, f"{nb.name}: the parameters cell is visible"
+        # myst-nb marks a rendered cell with a class per tag (its code is split into
+        # highlighted tokens, so match the class): the parameters cell is there, collapsed
+        cells = re.findall(r'<div class="cell[^"]*tag_parameters[^"]*"', html)
+        assert len(cells) == 1, f"{nb.name}: the parameters cell is not shown"
+        assert "tag_hide-input" in cells[0], f"{nb.name}: the parameters cell is not collapsed"
         assert "tag_injected-parameters" not in html, f"{nb.name}: papermill's cell is visible"
         assert "find_spec" not in html, f"{nb.name}: the bootstrap cell is visible"
 

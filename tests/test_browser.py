@@ -408,10 +408,13 @@ def test_chapter_pages_have_download_and_launch_buttons(book_html, doc):
         pytest.skip("no chapter notebook in _toc.yml")
     html_dir = book_html
     html = (html_dir / f"{doc}.html").read_text(encoding="utf-8")
-    name = f"{doc}.ipynb"
-    assert f'_sources/{name}"' in html, f"{doc}: no .ipynb download button"
+    name = f"{doc.rsplit('/', 1)[-1]}.ipynb"
+    # the buttons open the generated student notebook (digecon_book.launch), not the source
+    download = re.search(rf'href="((?![^"]*://)[^"]*notebooks/[^"]*{re.escape(name)})"', html)
+    assert download, f"{doc}: no .ipynb download button to the student notebook"
+    page_dir = (html_dir / doc).parent
+    assert (page_dir / download.group(1)).resolve().exists(), f"{doc}: the .ipynb is missing"
     assert re.search(rf'href="https://mybinder\.org/v2/gh/[^"]+{re.escape(name)}"', html), (
         f"{doc}: no Binder launch button (launch_buttons in _config.yml)")
     assert re.search(rf'href="https://colab\.research\.google\.com/github/[^"]+{re.escape(name)}"',
                      html), f"{doc}: no Colab launch button (launch_buttons in _config.yml)"
-    assert (html_dir / "_sources" / name).exists(), f"{doc}: the .ipynb download is missing"

@@ -57,12 +57,14 @@ def test_cache_executes_only_what_changed(tmp_path):
 
 
 @pytest.mark.book
-def test_parameter_cells_are_hidden_and_records_stored(tmp_path):
+def test_parameter_cells_are_collapsed_and_records_stored(tmp_path):
     root = tiny_book(tmp_path)
     stage = root / "_build" / "stage"
     build.execute(root, stage, jobs=1)
     nb = json.loads((stage / "book" / "a.ipynb").read_text(encoding="utf-8"))
-    assert "remove-cell" in nb["cells"][0]["metadata"]["tags"]
+    # collapsed, not removed: the exercises ask readers to change these parameters
+    tags = nb["cells"][0]["metadata"]["tags"]
+    assert "hide-input" in tags and "remove-cell" not in tags
     rec = nb["metadata"]["digecon"]
     assert rec["status"] == "ok" and rec["python"].startswith("3.11")
     assert rec["packages"]["papermill"] != "-"

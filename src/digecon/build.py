@@ -50,7 +50,7 @@ from pathlib import Path
 import yaml
 
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
-#: cells carrying these tags are hidden in the HTML (papermill's parameters and injected cells)
+#: cells carrying these tags are collapsed in the HTML (papermill's parameters and injected cells)
 PARAMETER_TAGS = ("parameters", "injected-parameters")
 REPORTED_PACKAGES = (
     "pandas", "numpy", "statsmodels", "pingouin", "seaborn", "matplotlib", "papermill",
@@ -192,10 +192,11 @@ def package_versions() -> dict[str, str]:
 
 
 def _hide_parameter_cells(nb: dict) -> None:
+    """Collapse the parameters cell in the HTML (``hide-input``): readers see what to change."""
     for cell in nb.get("cells", []):
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if any(tag in tags for tag in PARAMETER_TAGS) and "remove-cell" not in tags:
-            tags.append("remove-cell")
+        if set(PARAMETER_TAGS) & set(tags) and not {"remove-cell", "hide-input"} & set(tags):
+            tags.append("hide-input")
 
 
 #: environment of every kernel: the same hashing of strings (set order) on every run
@@ -823,6 +824,11 @@ def _build_locked(
     built = root / "_build" / f".html-{os.getpid()}"
     shutil.rmtree(built, ignore_errors=True)
     shutil.copytree(work / "_build" / "html", built)
+    from digecon_book.student import write_student_notebooks
+
+    # the notebooks the launch and download buttons open (one per chapter and language)
+    notebooks = write_student_notebooks(stage, built)
+    print(f"{len(notebooks)} student notebooks written", flush=True)
     publish(built, html)
     digest.record(root, inputs)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")

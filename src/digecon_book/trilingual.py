@@ -145,6 +145,31 @@ def select_language(markdown: str, lang: str) -> str:
     return "\n".join(out) + ("\n" if markdown.endswith("\n") else "")
 
 
+def glued_outputs(notebook: dict) -> dict[str, dict]:
+    """Every glued output of an executed notebook as ``{name: mime bundle}``.
+
+    myst-nb stores an undisplayed value under mime types prefixed ``application/papermill.record/``
+    (its ``scrapbook`` metadata names the prefix); the prefix is taken off here.
+
+    >>> out = {"metadata": {"scrapbook": {"name": "n", "mime_prefix": "p/"}},
+    ...        "data": {"p/text/plain": "3"}}
+    >>> glued_outputs({"cells": [{"cell_type": "code", "outputs": [out]}]})
+    {'n': {'text/plain': '3'}}
+    """
+    found: dict[str, dict] = {}
+    for cell in notebook.get("cells", []):
+        for output in cell.get("outputs", []) or []:
+            scrap = output.get("metadata", {}).get("scrapbook", {})
+            if not scrap.get("name"):
+                continue
+            prefix = scrap.get("mime_prefix", "")
+            found[scrap["name"]] = {
+                (k[len(prefix):] if prefix and k.startswith(prefix) else k): v
+                for k, v in output.get("data", {}).items()
+            }
+    return found
+
+
 def glued_values(notebook: dict) -> dict[str, object]:
     """The values glued by an executed notebook (myst-nb ``glue``), as Python objects.
 
@@ -156,17 +181,14 @@ def glued_values(notebook: dict) -> dict[str, object]:
     {'x': 0.5}
     """
     values: dict[str, object] = {}
-    for cell in notebook.get("cells", []):
-        for output in cell.get("outputs", []) or []:
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            data = output.get("data", {})
-            if not name or set(data) - {"text/plain"}:
-                continue
-            text = "".join(data.get("text/plain", ""))
-            try:
-                values[name] = ast.literal_eval(text)
-            except (SyntaxError, ValueError):
-                values[name] = text
+    for name, data in glued_outputs(notebook).items():
+        if set(data) - {"text/plain"}:
+            continue
+        text = "".join(data.get("text/plain", ""))
+        try:
+            values[name] = ast.literal_eval(text)
+        except (SyntaxError, ValueError):
+            values[name] = text
     return values
 
 

@@ -154,12 +154,20 @@ def glued_values(notebook: dict) -> dict[str, object]:
     ...       "metadata": {"scrapbook": {"name": "x"}}, "data": {"text/plain": "0.5"}}]}]}
     >>> glued_values(nb)
     {'x': 0.5}
+    >>> nb["cells"][0]["outputs"][0] = {"output_type": "display_data", "metadata": {"scrapbook":
+    ...     {"name": "y", "mime_prefix": "application/papermill.record/"}},
+    ...     "data": {"application/papermill.record/text/plain": "'KAZ'"}}
+    >>> glued_values(nb)
+    {'y': 'KAZ'}
     """
     values: dict[str, object] = {}
     for cell in notebook.get("cells", []):
         for output in cell.get("outputs", []) or []:
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            data = output.get("data", {})
+            book = output.get("metadata", {}).get("scrapbook", {})
+            name, prefix = book.get("name"), book.get("mime_prefix", "")
+            # glue(..., display=False) stores "application/papermill.record/text/plain"
+            data = {k.removeprefix(prefix) if prefix else k: v
+                    for k, v in output.get("data", {}).items()}
             if not name or set(data) - {"text/plain"}:
                 continue
             text = "".join(data.get("text/plain", ""))

@@ -1,0 +1,134 @@
+"""Sphinx extension of the book's editions: one language per build, and a way to the others.
+
+Enabled by the configuration :mod:`digecon_book.editions` writes for each edition
+(``digecon_edition = "kk"`` …). It
+
+* puts a **language switcher** in the header of every page: server-rendered links to the same
+  page in the other editions, each labelled in its own language, with ``lang``/``hreflang``,
+  the current edition marked ``aria-current``; a small script remembers the reader's choice
+  (``localStorage["digecon-lang"]``) for the root page;
+* adds ``<link rel="alternate" hreflang>`` to the other editions in the head of every page;
+* registers a **Kazakh search language** (whole words, no stemming: Sphinx has no Kazakh);
+* loads the book's **message catalogs** for the extensions' own gettext domains
+  (``booktheme``, ``exercise``, ``togglebutton``) from the edition's ``locale`` folder;
+* numbers **exercises per chapter** (1, 2, … in every document), not across the book;
+* marks every image ``loading="lazy"``.
+
+>>> switcher_html("book/egov", "ru", ("kk", "ru", "en"), "../")  # doctest: +ELLIPSIS
+'<nav class="digecon-lang" aria-label="Тілдер · Языки · Languages">...'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sphinx.application import Sphinx
+from sphinx.search import SearchLanguage
+
+NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+#: the aria label of the switcher, in every language (a reader may not read the current one)
+SWITCHER_LABEL = "Тілдер · Языки · Languages"
+DOMAINS = ("booktheme", "exercise", "togglebutton")
+HERE = Path(__file__).parent
+
+
+class SearchKazakh(SearchLanguage):
+    """Kazakh search: whole words (lower-cased), no stop words, no stemming."""
+
+    lang = "kk"
+    language_name = "Kazakh"
+    js_stemmer_rawcode = ""
+    js_stemmer_code = """
+var Stemmer = function() {
+  this.stemWord = function(w) { return w; };
+};
+"""
+    stopwords: ClassVar[set[str]] = set()
+
+    def stem(self, word: str) -> str:
+        return word.lower()
+
+
+def switcher_html(pagename: str, current: str, editions: tuple[str, ...], root: str) -> str:
+    """The switcher's links from ``pagename`` of edition ``current`` (``root``: path to the
+    edition's root folder, as Sphinx's ``pathto(master_doc, 1)`` gives it)."""
+    up = (root.rstrip("/") + "/" if root not in ("", "#", ".") else "") + "../"
+    items = []
+    for lang in editions:
+        if lang == current:
+            items.append(f'<li><a href="{up}{lang}/{pagename}.html" lang="{lang}" '
+                         f'hreflang="{lang}" aria-current="page">{NAMES[lang]}</a></li>')
+        else:
+            items.append(f'<li><a href="{up}{lang}/{pagename}.html" lang="{lang}" '
+                         f'hreflang="{lang}" data-digecon-lang="{lang}">{NAMES[lang]}</a></li>')
+    return (f'<nav class="digecon-lang" aria-label="{SWITCHER_LABEL}"><ul>'
+            + "".join(items) + "</ul></nav>")
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
+                  doctree: Any) -> None:
+    current = app.config.digecon_edition
+    if not current:
+        return
+    editions = tuple(app.config.digecon_editions)
+    root = context["pathto"](app.config.root_doc, 1)
+    switcher = switcher_html(pagename, current, editions, root)
+    context["digecon_switcher"] = switcher
+    up = (root.rstrip("/") + "/" if root not in ("", "#", ".") else "") + "../"
+    alternates = "".join(
+        f'\n<link rel="alternate" hreflang="{lang}" href="{up}{lang}/{pagename}.html">'
+        for lang in editions if lang != current
+    )
+    context["metatags"] = context.get("metatags", "") + alternates
+
+
+def _add_catalogs(app: Sphinx) -> None:
+    """The book's translations of the extensions' own domains, before the packages' ones."""
+    locale = Path(app.srcdir) / "locale"
+    for domain in DOMAINS:
+        if (locale / app.config.language / "LC_MESSAGES" / f"{domain}.mo").exists():
+            app.add_message_catalog(domain, str(locale))
+
+
+def _number_exercises_per_document(app: Sphinx, env: Any) -> list[str]:
+    """Renumber exercises 1, 2, … inside each document (Sphinx counts across the book)."""
+    for figtypes in env.toc_fignumbers.values():
+        numbers = figtypes.get("exercise")
+        if not numbers:
+            continue
+        ordered = sorted(numbers.items(), key=lambda kv: kv[1])
+        figtypes["exercise"] = {key: (i,) for i, (key, _) in enumerate(ordered, start=1)}
+    return []
+
+
+def _lazy_images(app: Sphinx, pagename: str, templatename: str, context: dict,
+                 doctree: Any) -> None:
+    body = context.get("body")
+    if isinstance(body, str) and "<img " in body:
+        import re
+
+        context["body"] = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', body)
+
+
+def _config_inited(app: Sphinx, config: Any) -> None:
+    templates = str(HERE / "templates")
+    if templates not in config.templates_path:
+        config.templates_path.append(templates)
+    static = str(HERE / "static")
+    if static not in config.html_static_path:
+        config.html_static_path.append(static)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("digecon_edition", "", "html")
+    app.add_config_value("digecon_editions", ["kk", "ru", "en"], "html")
+    app.add_search_language(SearchKazakh)
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _add_catalogs)
+    app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _lazy_images)
+    # after the toctree collector (priority 500) has assigned the figure numbers
+    app.connect("env-get-updated", _number_exercises_per_document, priority=900)
+    app.add_js_file("digecon-lang.js", loading_method="defer")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

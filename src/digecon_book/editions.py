@@ -45,16 +45,22 @@ SEARCH_LANGUAGE = {"kk": "kk", "ru": "ru", "en": "en"}
 CONFIG_STRINGS = {
     "kk": {"toc_title": "Мазмұны", "author": "digecon кітабының авторлары",
            "numfig_format": {"exercise": "%s-жаттығу"},
+           "search_bar_text": "Кітаптан іздеу…",
+           "code_show": "Кодты көрсету", "code_hide": "Кодты жасыру",
            "togglebutton_hint": "Көрсету үшін басыңыз",
            "togglebutton_hint_hide": "Жасыру үшін басыңыз",
            "footer": "CC BY 4.0 · <a href='{url}'>бастапқы код</a>"},
     "ru": {"toc_title": "Содержание", "author": "авторы книги digecon",
            "numfig_format": {"exercise": "Упражнение %s"},
+           "search_bar_text": "Поиск по книге…",
+           "code_show": "Показать код", "code_hide": "Скрыть код",
            "togglebutton_hint": "Нажмите, чтобы показать",
            "togglebutton_hint_hide": "Нажмите, чтобы скрыть",
            "footer": "CC BY 4.0 · <a href='{url}'>исходный код</a>"},
     "en": {"toc_title": "Contents", "author": "the digecon book authors",
            "numfig_format": {"exercise": "Exercise %s"},
+           "search_bar_text": "Search this book…",
+           "code_show": "Show code", "code_hide": "Hide code",
            "togglebutton_hint": "Click to show",
            "togglebutton_hint_hide": "Click to hide",
            "footer": "CC BY 4.0 · <a href='{url}'>source</a>"},
@@ -160,6 +166,9 @@ def edition_config(config: dict, lang: str, locale_dir: Path | None = None) -> d
     options = conf.setdefault("html_theme_options", {})
     options["article_header_end"] = ["digecon-switcher.html", "article-header-buttons.html"]
     options["toc_title"] = strings["toc_title"]
+    options["search_bar_text"] = strings["search_bar_text"]
+    conf["nb_code_prompt_show"] = strings["code_show"]
+    conf["nb_code_prompt_hide"] = strings["code_hide"]
     conf["digecon_edition"] = lang
     conf["digecon_editions"] = list(LANGS)
     return cfg
@@ -422,8 +431,11 @@ _REDIRECT = """<!DOCTYPE html>
 
 def assemble(work: Path, site: Path, *, langs: tuple[str, ...] = LANGS) -> None:
     """Put the built editions, the root page and the redirect pages together in ``site``."""
+    from digecon_book.sphinxext import localize_html
+
     for lang in langs:
         shutil.copytree(work / lang / "_build" / "html", site / lang, dirs_exist_ok=True)
+        localize_html(site / lang, lang)
     (site / "index.html").write_text(root_page([]), encoding="utf-8")
     first = site / langs[0]
     for page in sorted(first.rglob("*.html")):

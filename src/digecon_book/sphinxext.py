@@ -33,6 +33,43 @@ DOMAINS = ("booktheme", "exercise", "togglebutton")
 HERE = Path(__file__).parent
 
 
+#: English strings written into the theme's templates and scripts without gettext, by
+#: attribute; :func:`localize_html` replaces them in every page of an edition
+HARDCODED: dict[str, dict[str, str]] = {
+    'title="Toggle primary sidebar"': {"kk": "Мазмұнды көрсету не жасыру",
+                                       "ru": "Показать или скрыть оглавление"},
+    'title="Toggle secondary sidebar"': {"kk": "Бет мазмұнын көрсету не жасыру",
+                                         "ru": "Показать или скрыть содержание страницы"},
+    'aria-label="Main"': {"kk": "Негізгі навигация", "ru": "Основная навигация"},
+    'aria-label="Page"': {"kk": "Бет мазмұны", "ru": "Содержание страницы"},
+    'aria-label="Toggle hidden content"': {"kk": "Жасырын мазмұнды көрсету не жасыру",
+                                           "ru": "Показать или скрыть содержимое"},
+    'alt="Binder logo"': {"kk": "Binder логотипі", "ru": "Логотип Binder"},
+    'alt="Colab logo"': {"kk": "Colab логотипі", "ru": "Логотип Colab"},
+}
+
+
+def localize_html(html_dir: Path, lang: str) -> int:
+    """Translate the :data:`HARDCODED` strings in every page of an edition; pages changed.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); _ = (d / "a.html").write_text('<nav aria-label="Main">')
+    >>> localize_html(d, "ru"), (d / "a.html").read_text(encoding="utf-8")
+    (1, '<nav aria-label="Основная навигация">')
+    """
+    changed = 0
+    for page in html_dir.rglob("*.html"):
+        text = new = page.read_text(encoding="utf-8")
+        for source, targets in HARDCODED.items():
+            if lang in targets and source in new:
+                attr = source.split("=", 1)[0]
+                new = new.replace(source, f'{attr}="{targets[lang]}"')
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 class SearchKazakh(SearchLanguage):
     """Kazakh search: whole words (lower-cased), no stop words, no stemming."""
 

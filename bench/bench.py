@@ -141,7 +141,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 def page_metrics(html: Path, docs: list[str], chapters: set[str]) -> list[dict]:
-    """Weight and load times of each page in Chromium (fresh context, so no cache)."""
+    """Weight and load times of each page of each edition (kk/, ru/, en/) in Chromium
+    (fresh context, so no cache)."""
     if not CHROMIUM.exists():
         say(f"no {CHROMIUM}: page weights and load times skipped")
         return []
@@ -154,7 +155,7 @@ def page_metrics(html: Path, docs: list[str], chapters: set[str]) -> list[dict]:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            for doc in docs:
+            for doc in [f"{lang}/{d}" for lang in ("kk", "ru", "en") for d in docs]:
                 context = browser.new_context()
                 context.route("**/*", lambda route: route.continue_()
                               if route.request.url.startswith((base, "data:", "blob:"))
@@ -176,7 +177,7 @@ def page_metrics(html: Path, docs: list[str], chapters: set[str]) -> list[dict]:
                         weight += len(r.body())
                     except Exception:
                         continue
-                rows.append({"page": doc, "chapter": doc in chapters, "bytes": weight,
+                rows.append({"page": doc, "chapter": doc[3:] in chapters, "bytes": weight,
                              "requests": len(responses), "dcl_ms": round(nav["dcl"]),
                              "load_ms": round(nav["load"])})
                 context.close()
@@ -192,7 +193,7 @@ def table(result: dict) -> str:
     lines = [
         "| Build | Time (s) | Notebooks executed |",
         "|---|---:|---:|",
-        f"| (a) `python -m digecon.build`, cold cache | {b['cold']['seconds']:.1f} "
+        f"| (a) `python -m digecon.build`, cold cache, three editions | {b['cold']['seconds']:.1f} "
         f"| {b['cold']['executed']} |",
         f"| (b) `jupyter-book build --all`, `execute_notebooks: force` | "
         f"{b['baseline']['seconds']:.1f} | {b['baseline']['notebooks']} |",

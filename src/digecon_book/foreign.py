@@ -111,7 +111,7 @@ def _skipped(tag: Tag, lang: str) -> bool:
     # citations and bibliography entries name sources as they were published
     if tag.name == "a" and "bibliography.html#" in str(tag.get("href", "")):
         return True
-    if tag.get("role") == "doc-biblioentry":
+    if tag.get("role") == "doc-biblioentry" or "bibtex-citation" in (tag.get("class") or []):
         return True
     declared = tag.get("lang")
     if declared and declared.split("-")[0] != lang:

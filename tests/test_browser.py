@@ -313,7 +313,7 @@ def _record_weight(html_dir: Path, key: str, doc: str, weight: int, seconds: flo
 
 #: JavaScript: how wide the page is, and where the page title's bottom edge lies
 WIDTH = """() => ({width: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-  title: (() => { const h = document.querySelector('main h1');
+  title: (() => { const h = document.querySelector('.bd-article h1');
                   return h ? h.getBoundingClientRect().bottom + window.scrollY : 0; })()})"""
 
 
@@ -352,7 +352,7 @@ def test_switcher_keeps_the_page_and_remembers_the_choice(browser, server, doc):
             ".map(l => l.hreflang).sort()")
         assert alternates == ["en", "kk"], alternates
         page.goto(server, wait_until="load")  # the root page follows the choice
-        page.wait_for_url(f"{server}ru/**")
+        page.wait_for_url(f"{server}ru/book/**")
     finally:
         context.close()
 
@@ -364,7 +364,8 @@ def test_root_page_follows_the_browser_language_else_kazakh(browser, server, loc
     page = context.new_page()
     try:
         page.goto(server, wait_until="load")
-        page.wait_for_url(f"{server}{expected}/**")
+        page.wait_for_url(f"{server}{expected}/book/**")  # root, then the edition's index
+        page.wait_for_load_state("load")
         assert page.evaluate("document.documentElement.lang") == expected
     finally:
         context.close()
@@ -413,7 +414,7 @@ def test_language_choice_survives_a_browser_restart(playwright_session, server, 
     try:
         page = context.new_page()
         page.goto(server, wait_until="load")
-        page.wait_for_url(f"{server}en/**")
+        page.wait_for_url(f"{server}en/book/**")
     finally:
         context.close()
 

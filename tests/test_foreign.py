@@ -28,6 +28,14 @@ pytestmark = [pytest.mark.book, pytest.mark.xdist_group("book")]
 
 #: (edition, page) -> why foreign strings are still expected there
 KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
+    **{(lang, "book/data.html"): "data appendix: column descriptions, units and provenance "
+       "come from data/datapackage.json, written in English (and source labels in Kazakh)"
+       for lang in ("kk", "ru", "en")},
+    **{(lang, "book/glossary.html"): "glossary: every term is named in its three languages "
+       "by design, and definitions missing in a language fall back to another"
+       for lang in ("kk", "ru", "en")},
+    **{(lang, "genindex.html"): "index: lists the glossary's terms in their three languages"
+       for lang in ("kk", "ru", "en")},
 }
 
 

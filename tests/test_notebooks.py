@@ -70,11 +70,14 @@ def test_unknown_language_parameter_is_a_clear_error(tmp_path):
     assert "unknown language 'fr'" in str(err.value)
 
 
-def test_search_uses_russian_stemming(root):
+def test_each_edition_searches_in_its_own_language(root):
     import yaml
 
+    from digecon_book.editions import edition_config
+
     cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    assert cfg["sphinx"]["config"]["html_search_language"] == "ru"
+    for lang in ("kk", "ru", "en"):
+        assert edition_config(cfg, lang)["sphinx"]["config"]["html_search_language"] == lang
 
 
 def test_ruff_is_clean(root):

@@ -12,7 +12,7 @@ Enabled by the configuration :mod:`digecon_book.editions` writes for each editio
 * loads the book's **message catalogs** for the extensions' own gettext domains
   (``booktheme``, ``exercise``, ``togglebutton``) from the edition's ``locale`` folder;
 * numbers **exercises per chapter** (1, 2, … in every document), not across the book;
-* marks every image ``loading="lazy"``.
+* marks every image ``loading="lazy"`` and puts solution titles in the language's order.
 
 >>> switcher_html("book/egov", "ru", ("kk", "ru", "en"), "../")  # doctest: +ELLIPSIS
 '<nav class="digecon-lang" aria-label="Тілдер · Языки · Languages">...'
@@ -20,6 +20,7 @@ Enabled by the configuration :mod:`digecon_book.editions` writes for each editio
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -89,7 +90,7 @@ var Stemmer = function() {
 
 def switcher_html(pagename: str, current: str, editions: tuple[str, ...], root: str) -> str:
     """The switcher's links from ``pagename`` of edition ``current`` (``root``: path to the
-    edition's root folder, as Sphinx's ``pathto(master_doc, 1)`` gives it)."""
+    edition's output folder, as Sphinx's ``pathto("", 1)`` gives it: ``"../"``, ``""``…)."""
     up = (root.rstrip("/") + "/" if root not in ("", "#", ".") else "") + "../"
     items = []
     for lang in editions:
@@ -109,7 +110,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
     if not current:
         return
     editions = tuple(app.config.digecon_editions)
-    root = context["pathto"](app.config.root_doc, 1)
+    root = context["pathto"]("", 1)  # the edition's output folder, relative to this page
     switcher = switcher_html(pagename, current, editions, root)
     context["digecon_switcher"] = switcher
     up = (root.rstrip("/") + "/" if root not in ("", "#", ".") else "") + "../"
@@ -139,13 +140,33 @@ def _number_exercises_per_document(app: Sphinx, env: Any) -> list[str]:
     return []
 
 
-def _lazy_images(app: Sphinx, pagename: str, templatename: str, context: dict,
-                 doctree: Any) -> None:
-    body = context.get("body")
-    if isinstance(body, str) and "<img " in body:
-        import re
+#: sphinx-exercise titles a solution "<Solution to> <Exercise> <n>" in every language; in
+#: Kazakh and Russian the words go the other way round or decline ("1-жаттығудың шешімі",
+#: "Решение упражнения 1"): the title is rewritten around the link to the exercise
+SOLUTION_TITLES = {
+    "kk": (r'Шешімі:(<a [^>]*>) Жаттығу (\d+)</a>', r"\1\2-жаттығудың шешімі</a>"),
+    "ru": (r'Решение к(<a [^>]*>) Упражнение (\d+)</a>', r"\1Решение упражнения \2</a>"),
+}
 
-        context["body"] = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', body)
+
+def rewrite_body(body: str, lang: str) -> str:
+    """Lazy images, and solution titles in the edition's word order.
+
+    >>> rewrite_body('<img src="a.png">Шешімі:<a href="#x"> Жаттығу 2</a>', "kk")
+    '<img loading="lazy" src="a.png"><a href="#x">2-жаттығудың шешімі</a>'
+    """
+    body = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', body)
+    if lang in SOLUTION_TITLES:
+        pattern, repl = SOLUTION_TITLES[lang]
+        body = re.sub(pattern, repl, body)
+    return body
+
+
+def _rewrite_body(app: Sphinx, pagename: str, templatename: str, context: dict,
+                  doctree: Any) -> None:
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = rewrite_body(body, app.config.language)
 
 
 def _config_inited(app: Sphinx, config: Any) -> None:
@@ -164,7 +185,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _add_catalogs)
     app.connect("html-page-context", _page_context)
-    app.connect("html-page-context", _lazy_images)
+    app.connect("html-page-context", _rewrite_body)
     # after the toctree collector (priority 500) has assigned the figure numbers
     app.connect("env-get-updated", _number_exercises_per_document, priority=900)
     app.add_js_file("digecon-lang.js", loading_method="defer")

@@ -17,5 +17,20 @@
       el.setAttribute("role", "listitem");
     });
   }
-  document.addEventListener("DOMContentLoaded", fixCitationRoles);
+  // A wide table scrolls in its own box on a narrow screen (digecon.css): a keyboard user
+  // must be able to reach it to scroll it (axe: scrollable-region-focusable).
+  function focusableScrollers() {
+    document.querySelectorAll(".bd-article table").forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.setAttribute("tabindex", "0");
+      } else if (t.getAttribute("tabindex") === "0") {
+        t.removeAttribute("tabindex");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    fixCitationRoles();
+    focusableScrollers();
+  });
+  window.addEventListener("resize", focusableScrollers);
 })();

@@ -170,8 +170,30 @@ def edition_config(config: dict, lang: str, locale_dir: Path | None = None) -> d
     conf["nb_code_prompt_show"] = strings["code_show"]
     conf["nb_code_prompt_hide"] = strings["code_hide"]
     conf["digecon_edition"] = lang
+    # a change of the extension, its templates or the catalogs rewrites every page
+    conf["digecon_tools_digest"] = tools_digest()
     conf["digecon_editions"] = list(LANGS)
     return cfg
+
+
+def tools_digest() -> str:
+    """Digest of the files that shape every page besides its source (this package's Sphinx
+    extension, templates, static files and catalogs): Sphinx rewrites all pages when it changes.
+
+    >>> len(tools_digest())
+    16
+    """
+    import hashlib
+
+    here = Path(__file__).parent
+    files = [here / "sphinxext.py", Path(__file__)]
+    for folder in ("templates", "static", "locale"):
+        files += sorted(p for p in (here / folder).rglob("*") if p.is_file())
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.relative_to(here).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 # --------------------------------------------------------------------------------------------

@@ -181,6 +181,7 @@ def _config_inited(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("digecon_edition", "", "html")
     app.add_config_value("digecon_editions", ["kk", "ru", "en"], "html")
+    app.add_config_value("digecon_tools_digest", "", "html")
     app.add_search_language(SearchKazakh)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _add_catalogs)

@@ -144,8 +144,10 @@ def _number_exercises_per_document(app: Sphinx, env: Any) -> list[str]:
 #: Kazakh and Russian the words go the other way round or decline ("1-жаттығудың шешімі",
 #: "Решение упражнения 1"): the title is rewritten around the link to the exercise
 SOLUTION_TITLES = {
-    "kk": (r'Шешімі:(<a [^>]*>) Жаттығу (\d+)</a>', r"\1\2-жаттығудың шешімі</a>"),
-    "ru": (r'Решение к(<a [^>]*>) Упражнение (\d+)</a>', r"\1Решение упражнения \2</a>"),
+    "kk": (r"Шешімі:(<a [^>]*>) Жаттығу (\d+)((?: \([^<]*\))?)</a>",
+           r"\1\2-жаттығудың шешімі\3</a>"),
+    "ru": (r"Решение к(<a [^>]*>) Упражнение (\d+)((?: \([^<]*\))?)</a>",
+           r"\1Решение упражнения \2\3</a>"),
 }
 
 
@@ -154,6 +156,8 @@ def rewrite_body(body: str, lang: str) -> str:
 
     >>> rewrite_body('<img src="a.png">Шешімі:<a href="#x"> Жаттығу 2</a>', "kk")
     '<img loading="lazy" src="a.png"><a href="#x">2-жаттығудың шешімі</a>'
+    >>> rewrite_body('Решение к<a href="#x"> Упражнение 1 (вес TII)</a>', "ru")
+    '<a href="#x">Решение упражнения 1 (вес TII)</a>'
     """
     body = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', body)
     if lang in SOLUTION_TITLES:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -117,6 +118,7 @@ def test_each_edition_searches_in_its_language(built_book):
         else:  # Kazakh: whole words, no foreign stemmer
             assert "RussianStemmer" not in data and "Porter" not in data
     kk = (built_book / "kk" / "searchindex.js").read_text(encoding="utf-8")
-    assert '"цифрлық"' in kk  # a Kazakh word is indexed as itself
+    terms = json.loads(kk.removeprefix("Search.setIndex(").removesuffix(")"))["terms"]
+    assert "цифрлық" in terms  # a Kazakh word is indexed as itself (no foreign stemming)
     translations = (built_book / "kk" / "_static" / "translations.js").read_text("utf-8")
     assert "Іздеу нәтижелері" in translations

@@ -1,12 +1,15 @@
-"""The built book in a real browser (Chromium driven by Playwright), page by page.
+"""The built editions in a real browser (Chromium driven by Playwright), page by page.
 
-For every page of ``_toc.yml``: the language choice (tab-sets of sync group ``lang``) works,
-persists to the next page and across a browser restart, and ``?lang=`` opens a language; a page
-loads with no console error, no failed request and nothing from another host; its weight stays
-within its budget (``tests/page_budgets.json``); images inside a language tab carry alt text in
-that language; axe-core finds nothing serious or critical; chapter pages offer the notebook
-download and the Binder and Colab launch buttons. Screenshots of every page in every language go
-to ``_build/screenshots/<page>-<lang>.png``.
+For every page of ``_toc.yml`` in each edition (``kk/``, ``ru/``, ``en/``): the page loads with
+no console error, no failed request and nothing from another host; ``<html lang>`` is the
+edition's; its weight stays within its budget (``tests/page_budgets.json``); its images carry
+alt text in the edition's language; axe-core finds nothing serious or critical; on a 390 px
+wide phone screen it does not scroll sideways and its title is on the first screen. The
+language switcher keeps the page and the choice persists (also across a browser restart); the
+root page sends the reader to the stored choice, else the browser's language, else Kazakh;
+the former single book's links (``book/egov.html?lang=ru``) reach the right edition. Chapter
+pages offer the notebook download and the Binder and Colab launch buttons. Screenshots at
+390 px go to ``_build/screenshots/<lang>-<page>.png``.
 
 The pages come from the ``built_book`` fixture (``make book``). To test another build, set
 ``DIGECON_HTML`` to its ``_build/html`` folder (the repository is then its grandparent).
@@ -65,30 +68,14 @@ ALLOWED_CONSOLE: dict[str, str] = {
 #: in book/_static/digecon.js (bibliography entries' ARIA role).
 ALLOWED_AXE: dict[str, str] = {}
 
-#: JavaScript: the language of every checked tab of sync group "lang" on the page
-CHECKED_LANGS = """() => Array.from(document.querySelectorAll('.sd-tab-set > input:checked'))
-  .map(i => i.nextElementSibling)
-  .filter(l => l && l.getAttribute('data-sync-group') === 'lang')
-  .map(l => l.getAttribute('data-sync-id'))"""
-
-#: JavaScript: every image in the main content, with the language of the tab it is in
+#: JavaScript: every image in the main content
 IMAGES = """() => {
   const main = document.querySelector('main') || document.body;
-  return Array.from(main.querySelectorAll('img')).map(img => {
-    let lang = null;
-    for (let c = img.closest('.sd-tab-content'); c && !lang;
-         c = c.parentElement ? c.parentElement.closest('.sd-tab-content') : null) {
-      const label = c.previousElementSibling;
-      if (label && label.getAttribute('data-sync-group') === 'lang') {
-        lang = label.getAttribute('data-sync-id');
-      }
-    }
-    return {src: img.getAttribute('src'), alt: img.getAttribute('alt'), lang: lang};
-  });
+  return Array.from(main.querySelectorAll('img')).map(
+    img => ({src: img.getAttribute('src'), alt: img.getAttribute('alt')}));
 }"""
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-LATIN = re.compile(r"[A-Za-z]")
 
 
 def page_id(doc: str) -> str:
@@ -162,12 +149,16 @@ def screenshots(html_dir: Path) -> Path:
     return out
 
 
-def url(base: str, doc: str, query: str = "") -> str:
-    return f"{base}{doc}.html" + (f"?{query}" if query else "")
+def url(base: str, doc: str, query: str = "", lang: str | None = None) -> str:
+    prefix = f"{lang}/" if lang else ""
+    return f"{base}{prefix}{doc}.html" + (f"?{query}" if query else "")
 
 
-def checked_langs(page) -> list[str]:
-    return page.evaluate(CHECKED_LANGS)
+EDITION_PAGES = [(lang, doc) for lang in LANGS for doc in DOCS]
+
+
+def edition_id(item: tuple[str, str]) -> str:
+    return f"{item[0]}-{page_id(item[1])}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,13 +236,14 @@ def budget_for(doc: str) -> int:
     return int(spec[key])
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=page_id)
-def test_page_loads_clean_light_and_accessible(browser, server, html_dir, doc):
+@pytest.mark.parametrize("item", EDITION_PAGES, ids=edition_id)
+def test_page_loads_clean_light_and_accessible(browser, server, html_dir, item):
+    lang, doc = item
     context = browser.new_context()
     page = context.new_page()
     load = Load(context, page)
     start = time.perf_counter()
-    page.goto(url(server, doc), wait_until="load")
+    page.goto(url(server, doc, lang=lang), wait_until="load")
     try:
         page.wait_for_load_state("networkidle", timeout=3000)
     except Exception:  # pragma: no cover - a page that keeps polling still gets checked
@@ -259,6 +251,7 @@ def test_page_loads_clean_light_and_accessible(browser, server, html_dir, doc):
     seconds = time.perf_counter() - start
     weight = load.bytes()
     images = page.evaluate(IMAGES)
+    html_lang = page.evaluate("document.documentElement.lang")
     errors, failed, foreign = list(load.errors), list(load.failed), list(load.foreign)
     # axe after the load checks: its stylesheet preload resolves the theme's `@import` against
     # the page and would add a 404 of its own (so preload is off). The rule "region" (impact
@@ -273,7 +266,8 @@ def test_page_loads_clean_light_and_accessible(browser, server, html_dir, doc):
         }"""
     )
     context.close()
-    _record_weight(html_dir, doc, weight, seconds)
+    _record_weight(html_dir, f"{lang}/{doc}", doc, weight, seconds)
+    assert html_lang == lang, f"{lang}/{doc}: <html lang={html_lang!r}>"
 
     assert not errors, f"{doc}: console errors at load: {errors}"
     assert not failed, f"{doc}: failed requests at load: {failed}"
@@ -289,13 +283,13 @@ def test_page_loads_clean_light_and_accessible(browser, server, html_dir, doc):
         alt = (img["alt"] or "").strip()
         if img["alt"] is None:
             problems.append(f"{img['src']}: no alt attribute")
-        elif img["lang"] and not alt:
-            problems.append(f"{img['src']} ({img['lang']} tab): empty alt")
-        elif img["lang"] in ("kk", "ru") and not CYRILLIC.search(alt):
-            problems.append(f"{img['src']} ({img['lang']} tab): alt not in Cyrillic: {alt!r}")
-        elif img["lang"] == "en" and not LATIN.search(alt):
-            problems.append(f"{img['src']} (en tab): alt has no Latin letters: {alt!r}")
-    assert not problems, f"{doc}: images without alt text in their tab's language: {problems}"
+        elif "_images/" in (img["src"] or "") and not alt:
+            problems.append(f"{img['src']}: empty alt")
+        elif "_images/" in (img["src"] or "") and lang in ("kk", "ru") and not CYRILLIC.search(alt):
+            problems.append(f"{img['src']}: alt not in Cyrillic: {alt!r}")
+        elif "_images/" in (img["src"] or "") and lang == "en" and CYRILLIC.search(alt):
+            problems.append(f"{img['src']}: alt not in English: {alt!r}")
+    assert not problems, f"{lang}/{doc}: images without alt in the edition's language: {problems}"
     serious = [v for v in violations
                if v["impact"] in ("serious", "critical") and v["id"] not in ALLOWED_AXE]
     assert not serious, f"{doc}: axe violations (serious/critical): {serious}"
@@ -304,64 +298,101 @@ def test_page_loads_clean_light_and_accessible(browser, server, html_dir, doc):
 _weights_lock = threading.Lock()
 
 
-def _record_weight(html_dir: Path, doc: str, weight: int, seconds: float) -> None:
-    """Keep the measured weights next to the screenshots (to revise the budgets)."""
+def _record_weight(html_dir: Path, key: str, doc: str, weight: int, seconds: float) -> None:
+    """Keep the measured weights (per edition) next to the screenshots (to revise budgets)."""
     path = html_dir.parent / "screenshots" / "page_weights.json"
     with _weights_lock:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        data[doc] = {"bytes": weight, "load_s": round(seconds, 2), "budget": budget_for(doc)}
+        data[key] = {"bytes": weight, "load_s": round(seconds, 2), "budget": budget_for(doc)}
         path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
-# languages
+# phones, editions, the switcher, the root page and old links
+
+#: JavaScript: how wide the page is, and where the page title's bottom edge lies
+WIDTH = """() => ({width: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  title: (() => { const h = document.querySelector('.bd-article h1');
+                  return h ? h.getBoundingClientRect().bottom + window.scrollY : 0; })()})"""
+
+
+@pytest.mark.parametrize("item", EDITION_PAGES, ids=edition_id)
+def test_phone_screen_no_sideways_scroll_and_screenshot(browser, server, screenshots, item):
+    lang, doc = item
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    page = context.new_page()
+    try:
+        page.goto(url(server, doc, lang=lang), wait_until="load")
+        measured = page.evaluate(WIDTH)
+        page.screenshot(path=str(screenshots / f"{lang}-{page_id(doc)}.png"))
+    finally:
+        context.close()
+    assert measured["width"] <= 390, f"{lang}/{doc}: the page is {measured['width']} px wide"
+    assert 0 < measured["title"] <= 844, f"{lang}/{doc}: the title ends at {measured['title']} px"
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=page_id)
-def test_lang_query_opens_that_language_and_screenshots(browser, server, screenshots, doc):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def test_switcher_keeps_the_page_and_remembers_the_choice(browser, server, doc):
+    context = browser.new_context()
     page = context.new_page()
     try:
-        for lang in LANGS:
-            page.goto(url(server, doc, f"lang={lang}"), wait_until="load")
-            langs = checked_langs(page)
-            assert set(langs) <= {lang}, f"{doc}?lang={lang}: tabs open in {sorted(set(langs))}"
-            assert page.evaluate("document.documentElement.lang") == lang
-            if doc in CHAPTERS:  # a full-page picture: load the lazy figures of this language
-                page.evaluate("document.querySelectorAll('img[loading=lazy]')"
-                              ".forEach(i => { if (i.offsetParent) i.loading = 'eager'; })")
-                page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(screenshots / f"{page_id(doc)}-{lang}.png"),
-                            full_page=doc in CHAPTERS)
+        page.goto(url(server, doc, lang="kk"), wait_until="load")
+        current = page.locator('.digecon-lang a[aria-current="page"]')
+        assert current.count() >= 1 and current.first.get_attribute("hreflang") == "kk"
+        link = page.locator('.digecon-lang a[hreflang="ru"]').first
+        assert link.inner_text().strip() == LANG_LABELS["ru"]
+        link.click()
+        page.wait_for_load_state("load")
+        assert page.url.split("?")[0].split("#")[0] == url(server, doc, lang="ru"), page.url
+        assert page.evaluate("document.documentElement.lang") == "ru"
+        assert page.evaluate("localStorage.getItem('digecon-lang')") == "ru"
+        alternates = page.evaluate(
+            "Array.from(document.querySelectorAll('link[rel=alternate][hreflang]'))"
+            ".map(l => l.hreflang).sort()")
+        assert alternates == ["en", "kk"], alternates
+        page.goto(server, wait_until="load")  # the root page follows the choice
+        page.wait_for_url(f"{server}ru/book/**")
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("doc", DOCS, ids=page_id)
-def test_choosing_a_language_switches_every_tab_and_follows_to_the_next_page(
-    browser, server, doc
-):
-    others = [d for d in DOCS if d != doc]
-    context = browser.new_context()
+@pytest.mark.parametrize(("locale", "expected"), [("ru-RU", "ru"), ("en-GB", "en"),
+                                                   ("kk-KZ", "kk"), ("de-DE", "kk")])
+def test_root_page_follows_the_browser_language_else_kazakh(browser, server, locale, expected):
+    context = browser.new_context(locale=locale)
     page = context.new_page()
     try:
-        page.goto(url(server, doc), wait_until="load")
-        labels = page.locator(
-            f'.sd-tab-set > label.sd-tab-label[data-sync-group="lang"][data-sync-id="ru"]'
-            f':has-text("{LANG_LABELS["ru"]}")'
-        )
-        if labels.count() == 0:
-            pytest.skip(f"{doc} has no language tabs")
-        labels.first.click()
-        langs = checked_langs(page)
-        assert langs and set(langs) == {"ru"}, f"{doc}: after choosing Русский: {langs}"
-        assert page.evaluate("document.documentElement.lang") == "ru"
-        if others:
-            nxt = others[(DOCS.index(doc)) % len(others)]
-            page.goto(url(server, nxt), wait_until="load")
-            langs = checked_langs(page)
-            assert set(langs) <= {"ru"}, f"{doc} -> {nxt}: the choice did not follow: {langs}"
+        page.goto(server, wait_until="load")
+        page.wait_for_url(f"{server}{expected}/book/**")  # root, then the edition's index
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.documentElement.lang") == expected
+    finally:
+        context.close()
+
+
+def test_root_page_without_javascript_shows_three_links(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server, wait_until="load")
+        links = page.evaluate("Array.from(document.querySelectorAll('a[hreflang]'))"
+                              ".map(a => [a.hreflang, a.textContent.trim()])")
+    finally:
+        context.close()
+    assert links == [[lang, LANG_LABELS[lang]] for lang in LANGS], links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_old_links_reach_the_same_page_in_that_language(browser, server, lang):
+    chapter = CHAPTERS[0] if CHAPTERS else DOCS[-1]
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    try:
+        page.goto(url(server, chapter, f"lang={lang}"), wait_until="load")
+        page.wait_for_url(url(server, chapter, lang=lang) + "*")
+        page.goto(url(server, chapter), wait_until="load")  # no ?lang: the stored choice
+        page.wait_for_url(url(server, chapter, lang=lang) + "*")
     finally:
         context.close()
 
@@ -371,31 +402,38 @@ def test_language_choice_survives_a_browser_restart(playwright_session, server, 
 
     def launch():
         return playwright_session.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            str(profile), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, locale="kk-KZ")
 
     context = launch()
     page = context.new_page()
-    chosen = None
-    for doc in DOCS:
-        page.goto(url(server, doc), wait_until="load")
-        label = page.locator('.sd-tab-set > label.sd-tab-label[data-sync-id="ru"]'
-                             '[data-sync-group="lang"]')
-        if label.count():
-            label.first.click()
-            chosen = doc
-            break
+    page.goto(url(server, DOCS[0], lang="kk"), wait_until="load")
+    page.locator('.digecon-lang a[hreflang="en"]').first.click()
+    page.wait_for_load_state("load")
     context.close()
-    if chosen is None:
-        pytest.skip("no page of the book has language tabs")
     context = launch()
     try:
         page = context.new_page()
-        for doc in DOCS:
-            page.goto(url(server, doc), wait_until="load")
-            langs = checked_langs(page)
-            assert set(langs) <= {"ru"}, f"after a restart, {doc} opened in {sorted(set(langs))}"
+        page.goto(server, wait_until="load")
+        page.wait_for_url(f"{server}en/book/**")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_a_word_of_the_edition(browser, server, lang):
+    word = {"kk": "цифрлық", "ru": "цифровой", "en": "digital"}[lang]
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{server}{lang}/search.html?q={word}", wait_until="load")
+        page.wait_for_selector("#search-results ul.search li", timeout=20000)
+        found = page.locator("#search-results ul.search li").count()
+        heading = page.locator("#search-results h2").first.inner_text()
+    finally:
+        context.close()
+    assert found >= 1, f"{lang}: searching {word!r} found nothing"
+    if lang != "en":
+        assert CYRILLIC.search(heading), f"{lang}: search results heading {heading!r}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -406,7 +444,7 @@ def test_language_choice_survives_a_browser_restart(playwright_session, server, 
 def test_chapter_pages_have_download_and_launch_buttons(book_html, doc):
     if doc == "(none)":
         pytest.skip("no chapter notebook in _toc.yml")
-    html_dir = book_html
+    html_dir = book_html / "kk"
     html = (html_dir / f"{doc}.html").read_text(encoding="utf-8")
     name = f"{doc.rsplit('/', 1)[-1]}.ipynb"
     # the buttons open the generated student notebook (digecon_book.launch), not the source

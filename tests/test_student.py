@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from digecon.fmt import format_value
 from digecon_book import student
 from digecon_book.trilingual import _GLUE_TEXT, LANGS, select_language, tab_items
 
@@ -63,7 +64,7 @@ def test_a_cell_keeps_one_language_with_numbers_citations_and_links():
     ctx = _ctx(values={"n": 0.8151})
     out = student.markdown_cell(md, "ru", ctx)
     assert out.startswith("# Введение\n"), out
-    assert "Число 0.82 (Smith и Jones, 2020)" in out
+    assert "Число 0,82 (Smith и Jones, 2020)" in out
     assert "[цифровая экономика](https://b/ru/book/glossary.html)" in out
     assert "[Приложение](https://b/ru/book/data.html#data-appendix)" in out
     assert "[текст](https://b/ru/book/glossary.html)" in out
@@ -249,7 +250,7 @@ def test_generated_notebooks_are_plain_markdown_in_one_language(stage, generated
                     for line in items.get(lang, []):
                         for g in _GLUE_TEXT.finditer(line):
                             expected_glue += 1
-                            shown = student._formatter()(values[g["key"]], g["spec"] or "", lang)
+                            shown = format_value(values[g["key"]], g["spec"] or "", lang)
                             assert shown in prose, f"{where}: glued {g['key']} = {shown} missing"
             assert expected_glue > 0, f"{where}: no glued number checked"
             for cell in nb["cells"]:

@@ -66,5 +66,12 @@ def test_glue_substitution_uses_the_formatter_and_names_missing_values():
     text = "{glue:text}`a:.1f` and {glue:text}`b`"
     comma = lambda v, spec, lang: format(v, spec).replace(".", ",")  # noqa: E731
     assert tl.substitute_glue(text, {"a": 2.25, "b": "KAZ"}, "ru", comma) == "2,2 and KAZ"
-    with pytest.raises(KeyError, match="no cell glued 'b'"):
+    with pytest.raises(KeyError, match="'b'"):
         tl.substitute_glue(text, {"a": 1.0}, "en")
+    with pytest.raises(KeyError, match="no cell glued 'b'"):
+        tl.substitute_glue(text, {"a": 1.0}, "en", tl.plain_format)
+
+
+def test_numbers_take_the_language_and_its_grammar_by_default():
+    text = "{glue:text}`x:.1f`-ге дейін, {glue:text}`n` сан"
+    assert tl.substitute_glue(text, {"x": 855.6, "n": 5}, "kk") == "855,6-ға дейін, 5 сан"

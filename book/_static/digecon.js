@@ -1,14 +1,5 @@
-// digecon book: keep <html lang> in step with the reader's language (tabs of sync group "lang"),
-// so that screen readers and search in the page use the right language.
+// digecon book: small fixes to every page of every edition.
 (function () {
-  var KEY = "sphinx-design-tab-id-lang";
-  var known = { kk: "kk", ru: "ru", en: "en" };
-  function current() {
-    var fromUrl = new URLSearchParams(window.location.search).get("lang");
-    if (fromUrl && known[fromUrl]) return fromUrl;
-    try { return window.localStorage.getItem(KEY) || "kk"; } catch (e) { return "kk"; }
-  }
-  function apply(lang) { document.documentElement.setAttribute("lang", known[lang] || "kk"); }
   // An inline icon: without one the browser asks the server for /favicon.ico, which the book
   // does not have (a 404 in the console of every page, and a request outside the book's folder).
   if (document.head && !document.querySelector('link[rel~="icon"]')) {
@@ -26,15 +17,20 @@
       el.setAttribute("role", "listitem");
     });
   }
-  document.addEventListener("DOMContentLoaded", function () {
-    apply(current());
-    fixCitationRoles();
-    document.querySelectorAll('.sd-tab-set input[type="radio"]').forEach(function (input) {
-      input.addEventListener("change", function () {
-        var label = input.nextElementSibling;
-        var id = label && label.getAttribute("data-sync-id");
-        if (id && known[id]) apply(id);
-      });
+  // A wide table scrolls in its own box on a narrow screen (digecon.css): a keyboard user
+  // must be able to reach it to scroll it (axe: scrollable-region-focusable).
+  function focusableScrollers() {
+    document.querySelectorAll(".bd-article table").forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) {
+        t.setAttribute("tabindex", "0");
+      } else if (t.getAttribute("tabindex") === "0") {
+        t.removeAttribute("tabindex");
+      }
     });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    fixCitationRoles();
+    focusableScrollers();
   });
+  window.addEventListener("resize", focusableScrollers);
 })();

@@ -459,18 +459,40 @@ def write_generated_pages(root: Path, stage: Path) -> None:
 
 
 def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html") -> int:
-    """Run ``jupyter-book build`` on the staged book (execution off)."""
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb if jb.exists() else "jupyter-book"), "build", str(stage),
-           "--path-output", str(out_root), "--builder", builder]
-    if strict:
-        cmd += ["-W", "-n", "--keep-going"]
-    print("+", " ".join(cmd), flush=True)
-    code = subprocess.call(cmd)
-    if code == 0:
-        lazy_images(out_root / "_build" / builder)
-        lighten_pages(out_root / "_build" / builder)
-    return code
+    """Build the three language editions of the staged book; returns 0 or the failing code.
+
+    Contract (what :func:`build` and :func:`preview` rely on):
+
+    * ``stage`` is the executed, trilingual staged book (notebooks with outputs, generated
+      pages). It is only read.
+    * The Sphinx work of each edition lives in ``stage.parent / "editions"``:
+      ``stage-<lang>/`` (the edition's staged sources) and ``<lang>/`` (its Sphinx output with
+      the ``.doctrees`` environment). Both are kept between builds, so an unchanged page is not
+      read again and one edited chapter is re-read alone in each edition.
+    * On success the finished site is written to ``out_root / "_build" / builder``:
+      ``<lang>/`` per edition, ``index.html`` (sends the reader to their language) and
+      ``book/<page>.html`` redirect pages for the former single book's links. The site is
+      assembled in a sibling folder and swapped in by renaming, so a reader never sees a
+      half-written site. On failure nothing under ``out_root`` is changed.
+    """
+    from digecon_book import editions
+
+    work = stage.parent / "editions"
+    codes = editions.build_editions(stage, work, strict=strict, builder=builder)
+    failed = {lang: code for lang, code in codes.items() if code != 0}
+    if failed:
+        return next(iter(failed.values()))
+    site = out_root / "_build" / builder
+    fresh = site.with_name(f".{builder}-new-{os.getpid()}")
+    shutil.rmtree(fresh, ignore_errors=True)
+    editions.assemble(work, fresh)
+    lighten_pages(fresh)
+    old = site.with_name(f".{builder}-old-{os.getpid()}")
+    if site.exists():
+        os.replace(site, old)
+    os.replace(fresh, site)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
 
 
 #: scripts every page loads that a reader on a slow connection does not need:

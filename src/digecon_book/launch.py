@@ -17,7 +17,7 @@ Configuration (``_config.yml`` → ``sphinx.config``):
     the edition's language; default: Sphinx's ``language`` when it is kk/ru/en, else ``kk``.
 ``digecon_notebooks_dir``
     folder of the student notebooks relative to this build's HTML root, ``{lang}`` filled in
-    (default ``notebooks/{lang}``; an edition built into ``html/<lang>/`` uses ``notebooks``).
+    (default ``{lang}/notebooks``; an edition built into ``html/<lang>/`` uses ``notebooks``).
 ``digecon_notebooks_site_path``
     the same folder relative to the site root (the ``gh-pages`` branch and the Binder image);
     default: ``digecon_notebooks_dir`` (an edition uses ``{lang}/notebooks``).

@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from digecon.fmt import format_value
 from digecon_book.trilingual import (
     _OPEN,
     LANGS,
@@ -49,7 +50,6 @@ from digecon_book.trilingual import (
     glued_outputs,
     glued_values,
     pick,
-    plain_format,
     select_language,
     substitute_glue,
 )
@@ -57,7 +57,7 @@ from digecon_book.trilingual import (
 REPO_URL = "https://github.com/digecon-book/digital-economy-kz"
 #: where the student notebooks of a language are, relative to the site root (the gh-pages
 #: branch) and to the Binder image's home: the launch buttons open ``<SITE_PATH>/<ch>.ipynb``
-SITE_PATH = "notebooks/{lang}"
+SITE_PATH = "{lang}/notebooks"
 #: the published book (GitHub Pages, branch gh-pages): editions at ``<PAGES_URL>/<lang>/``
 PAGES_URL = "https://digecon-book.github.io/digital-economy-kz"
 
@@ -319,13 +319,13 @@ def markdown_cell(
     """One trilingual Markdown cell as plain CommonMark in ``lang`` (see the module doc)."""
     check_lang(lang)
     text = select_language(markdown, lang)
-    fmt = ctx.formatter or _formatter()
-    if ctx.strict:
-        text = substitute_glue(text, ctx.values, lang, fmt)
+    if ctx.strict:  # the book's rules (digecon.fmt) unless the context names a formatter
+        text = substitute_glue(text, ctx.values, lang, ctx.formatter)
     else:
         values = dict(ctx.values)
         for key in re.findall(r"\{glue:text\}`([^`:]+)", text):
             values.setdefault(key.strip(), "…")
+        fmt = ctx.formatter or format_value
         text = substitute_glue(text, values, lang, lambda v, s, lg: (
             "…" if v == "…" else fmt(v, s, lg)))
     lines = _convert(text.splitlines(), lang, ctx, attachments if attachments is not None
@@ -333,15 +333,6 @@ def markdown_cell(
     text = _roles("\n".join(lines), lang, ctx)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text
-
-
-def _formatter():
-    """The book's number formatter (``digecon.fmt.format_value``) when there is one."""
-    try:
-        from digecon.fmt import format_value  # type: ignore[import-not-found]
-    except ImportError:
-        return plain_format
-    return format_value
 
 
 # --------------------------------------------------------------------------------------------

@@ -179,6 +179,11 @@ def glued_values(notebook: dict) -> dict[str, object]:
     ...       "metadata": {"scrapbook": {"name": "x"}}, "data": {"text/plain": "0.5"}}]}]}
     >>> glued_values(nb)
     {'x': 0.5}
+    >>> nb["cells"][0]["outputs"][0] = {"output_type": "display_data", "metadata": {"scrapbook":
+    ...     {"name": "y", "mime_prefix": "application/papermill.record/"}},
+    ...     "data": {"application/papermill.record/text/plain": "'KAZ'"}}
+    >>> glued_values(nb)
+    {'y': 'KAZ'}
     """
     values: dict[str, object] = {}
     for name, data in glued_outputs(notebook).items():
@@ -214,20 +219,29 @@ Formatter = Callable[[object, str, str], str]
 def substitute_glue(
     markdown: str, values: dict[str, object], lang: str, formatter: Formatter | None = None
 ) -> str:
-    """Replace every ``{glue:text}`name:spec``` by its value, formatted for ``lang``.
+    """Replace every ``{glue:text}`name:spec``` by its value, written for ``lang``.
 
-    ``formatter(value, spec, lang)`` formats one value (the book's locale formatter); a name
-    that the notebook did not glue raises ``KeyError`` naming it.
+    Without ``formatter`` the book's own rules apply (:func:`digecon.fmt.expand_number_roles`):
+    the language's number format, and the words around a number made to agree with it (Kazakh
+    case endings, Russian counted nouns). ``formatter(value, spec, lang)`` formats each value
+    instead, leaving the words alone. A name that no cell glued raises ``KeyError`` naming it.
 
-    >>> substitute_glue("EGDI {glue:text}`e:.2f`", {"e": 0.815}, "en")
+    >>> substitute_glue("EGDI {glue:text}`e:.2f`", {"e": 0.815}, "ru")
+    'EGDI 0,81'
+    >>> substitute_glue("{glue:text}`n` чисел", {"n": 524}, "ru")
+    '524 числа'
+    >>> substitute_glue("EGDI {glue:text}`e:.2f`", {"e": 0.815}, "ru", plain_format)
     'EGDI 0.81'
     """
-    fmt = formatter or plain_format
+    if formatter is None:
+        from digecon.fmt import expand_number_roles
+
+        return expand_number_roles(markdown, values, lang)
 
     def one(m: re.Match[str]) -> str:
         key = m["key"].strip()
         if key not in values:
             raise KeyError(f"{{glue:text}}`{key}` is used in the text but no cell glued {key!r}")
-        return fmt(values[key], m["spec"] or "", lang)
+        return formatter(values[key], m["spec"] or "", lang)
 
     return _GLUE_TEXT.sub(one, markdown)

@@ -18,7 +18,7 @@ import math
 import pandas as pd
 
 from digecon import data
-from digecon.audit import audit_frame, cannot, check, decimals_of
+from digecon.audit import audit_frame, cannot, check, decimals_of, rank_check, tied_rank_range
 from digecon.indices import aggregate, competition_rank, rank_share
 
 CHAPTER = "indices"
@@ -339,15 +339,11 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
     # Таблица 3: ranks, national value, text
     t3 = data.load("kz-region-digital-index-printed")
     regions = t3[t3["code"] != "KAZ"].set_index("code")
-    ranks = competition_rank(regions["index"], decimals=3)
+    ranks = tied_rank_range(regions["index"], decimals=3)
     for code, r in regions.iterrows():
-        why = ""
-        if int(r["rank"]) != int(ranks[code]):
-            why = ("tied with another region at the printed index; the UN way ('1224') gives "
-                   "both the better rank")
-        rows.append(check(ART, f"Таблица 3, line {r['line']}", f"rank of {code} by the "
-                          "digitalization index 2023", str(int(r["rank"])), float(ranks[code]),
-                          why=why))
+        rows.append(rank_check(ART, f"Таблица 3, line {r['line']}", f"rank of {code} by the "
+                               "digitalization index 2023", str(int(r["rank"])),
+                               int(ranks.at[code, "best"]), int(ranks.at[code, "worst"])))
         rows.append(cannot(ART, f"Таблица 3, line {r['line']}", f"digitalization index 2023, "
                            f"{code}", r["printed"], "computed in source [9] (Varavin et al. 2025) "
                            "from indicators the article does not give", chapter=CHAPTER))
@@ -367,13 +363,11 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
                           "against Таблица 3", printed, float(idx[code])))
     # Таблица 4: per-region correlations and their order
     t4 = data.load("kz-region-grp-correlation-printed").set_index("code")
-    order = competition_rank(t4["r"], decimals=2)
+    order = tied_rank_range(t4["r"], decimals=2)
     for code, r in t4.iterrows():
-        why = ""
-        if int(r["rank"]) != int(order[code]):
-            why = "tied r; the UN way ('1224') gives both regions the better rank"
-        rows.append(check(ART, f"Таблица 4, line {r['line']}", f"rank of {code} by r",
-                          str(int(r["rank"])), float(order[code]), why=why))
+        rows.append(rank_check(ART, f"Таблица 4, line {r['line']}", f"rank of {code} by r",
+                               str(int(r["rank"])), int(order.at[code, "best"]),
+                               int(order.at[code, "worst"])))
         rows.append(cannot(ART, f"Таблица 4, line {r['line']}", "Pearson r of the "
                            f"digitalization index with GRP per capita, {code}", r["printed"],
                            "a correlation within one region needs a series of its index and GRP "

@@ -109,3 +109,22 @@ def test_tie_rule_for_ranks(values, decimals, printed, verdict):
     got = [audit.rank_check("s", "T, line 1", f"rank of {k}", str(p), int(ranges.at[k, "best"]),
                             int(ranges.at[k, "worst"]))["verdict"] for k, p in printed.items()]
     assert (verdict in got) and (set(got) <= {"reproduces", verdict})
+
+
+def test_every_audit_id_a_chapter_names_exists(rows):
+    import json
+    import re
+    from pathlib import Path
+
+    named = set()
+    for path in sorted(Path(__file__).resolve().parents[1].glob("book/*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                named |= set(re.findall(r'"((?:egov|indices|ecommerce|regression|efficiency|'
+                                        r'concepts|workforce)\.[a-z0-9][a-z0-9.-]+)"',
+                                        "".join(cell["source"])))
+    prefixes = {n for n in named if n.endswith((".", "-"))}
+    assert len(named - prefixes) >= 8, named
+    assert named - prefixes <= set(rows["id"]), named - prefixes - set(rows["id"])
+    for prefix in prefixes:  # a prefix selects rows
+        assert rows["id"].str.startswith(prefix).sum() >= 2, prefix

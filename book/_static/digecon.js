@@ -38,3 +38,40 @@
     });
   });
 })();
+
+// The reproducibility report (#audit-report): filter the audit rows by chapter, source,
+// verdict and severity, and search their text. Every row is in the page; this only hides rows.
+(function () {
+  function setup(root) {
+    var controls = root.querySelectorAll("[data-filter]");
+    var rows = root.querySelectorAll("tbody tr");
+    var count = root.querySelector(".audit-count");
+    function update() {
+      var want = {};
+      controls.forEach(function (c) { want[c.getAttribute("data-filter")] = c.value.trim(); });
+      var q = (want.q || "").toLowerCase();
+      var shown = 0;
+      rows.forEach(function (tr) {
+        var ok = ["chapter", "seed", "verdict", "severity"].every(function (k) {
+          return !want[k] || tr.getAttribute("data-" + k) === want[k];
+        });
+        if (ok && q) ok = (tr.id + " " + tr.textContent).toLowerCase().indexOf(q) !== -1;
+        tr.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      if (count) count.textContent = String(shown);
+    }
+    controls.forEach(function (c) {
+      c.addEventListener(c.tagName === "SELECT" ? "change" : "input", update);
+    });
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (c) {
+      var v = params.get(c.getAttribute("data-filter"));
+      if (v) c.value = v;
+    });
+    update();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("#audit-report").forEach(setup);
+  });
+})();

@@ -19,6 +19,7 @@ import pkgutil
 import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 import pandas as pd
 
@@ -616,3 +617,124 @@ def rank_check(source: str, location: str, quantity: str, printed: str | int,
                f"{best}-{worst} is right")
         row["why"] = f"{row['why']}; {tie}" if row["why"] else tie
     return row
+
+
+# --------------------------------------------------------------------------- the report page
+
+REPORT_COLUMNS = ["chapter", "source", "location", "quantity", "printed", "recomputed",
+                  "official", "verdict", "severity", "kind", "why"]
+
+
+def section_anchor(chapter: str, book: Path | None = None) -> str:
+    """The HTML id of the chapter section that discusses its audit: the last heading before the
+    first code cell that builds the chapter's audit (``""`` if none is found).
+
+    >>> section_anchor("egov")
+    'what-the-sources-say-and-whether-it-holds'
+    """
+    import json
+
+    from docutils.nodes import make_id
+
+    from digecon import data
+
+    folder = book or data.data_dir().parent / "book"
+    path = folder / f"{chapter}.ipynb"
+    if not path.exists():
+        return ""
+    heading = ""
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        text = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            for hit in re.finditer(r"^#{2,3} (.+)$", text, re.MULTILINE):
+                heading = hit.group(1)
+        elif re.search(r"\baudit\(\)", text):
+            return make_id(heading) if heading else ""
+    return ""
+
+
+def to_csv(frame: pd.DataFrame, path: Path) -> Path:
+    """Write the whole audit as CSV (every column, English values, one row per check)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, float_format="%.10g")
+    return path
+
+
+def report_html(frame: pd.DataFrame, csv_href: str = "../_static/data/audit.csv") -> str:
+    """Every audit row as one HTML table a reader can filter and search (by the small script in
+    ``book/_static/digecon.js``): selects for chapter, source, verdict and severity, a search box,
+    a count of the rows shown, a link to the whole audit as CSV. Labels carry all three languages
+    (``<span class="l-kk">``...); the page's language shows one. Each row links to the chapter
+    section that discusses it and has the anchor ``#audit-<id>``.
+
+    >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
+    >>> html = report_html(rows)
+    >>> 'data-verdict="differs"' in html and 'id="audit-egov.t1.x"' in html
+    True
+    """
+    from html import escape
+
+    from digecon import i18n
+
+    def tri(key: str) -> str:
+        return "".join(f'<span class="l-{code}" lang="{code}">{escape(i18n.t(key, code))}</span>'
+                       for code in i18n.LANGS)
+
+    def chapter_label(chapter: str) -> str:
+        return "".join(f'<span class="l-{code}" lang="{code}">'
+                       f"{escape(_chapter_name(chapter, code))}</span>" for code in i18n.LANGS)
+
+    verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
+    header_keys = {"kind": "audit_kind", "severity": "audit_severity", "seed": "source"}
+    anchors = {c: section_anchor(c) for c in frame["chapter"].unique()}
+
+    def options(name: str, values: list[str], label) -> str:
+        opts = "".join(f'<option value="{escape(v)}">{escape(label(v))}</option>' for v in values)
+        return (f'<label>{tri(header_keys.get(name, name))} <select data-filter="{name}">'
+                f'<option value="">*</option>{opts}</select></label>')
+
+    def plain(v: str, key: str) -> str:
+        return i18n.t(key, "en") if key else v
+
+    seeds = sorted(s for s in frame["seed"].unique() if s)
+    controls = (
+        '<div class="audit-controls">'
+        + options("chapter", sorted(frame["chapter"].unique()), lambda v: _chapter_name(v, "en"))
+        + options("seed", seeds, lambda v: f"seed {v}")
+        + options("verdict", list(VERDICTS), lambda v: plain(v, verdict_keys[v]))
+        + options("severity", list(SEVERITIES), lambda v: plain(v, f"severity_{v}"))
+        + f'<label>{tri("audit_search")} <input type="search" data-filter="q"></label>'
+        + f' <span class="audit-count" aria-live="polite">{len(frame)}</span> / {len(frame)}'
+        + f' · <a class="audit-csv" href="{escape(csv_href)}" download="audit.csv">CSV</a>'
+        + "</div>"
+    )
+    head = "".join(f"<th>{tri(header_keys.get(c, c))}</th>" for c in REPORT_COLUMNS)
+    body = []
+    for r in frame.itertuples(index=False):
+        row = r._asdict()
+        cells = []
+        for col in REPORT_COLUMNS:
+            value = row[col]
+            if col == "chapter":
+                target = f"{value}.html" + (f"#{anchors[value]}" if anchors.get(value) else "")
+                text = f'<a href="{escape(target)}">{chapter_label(str(value))}</a>'
+            elif col == "verdict":
+                text = tri(verdict_keys[str(value)])
+            elif col == "severity":
+                text = tri(f"severity_{value}") if value else ""
+            elif col == "kind":
+                text = tri(f"kind_{value}") if value else ""
+            elif col in ("printed", "recomputed", "official"):
+                text = "" if pd.isna(value) else f"{float(value):.6g}"
+            else:
+                text = escape(str(value))
+            cells.append(f"<td>{text}</td>")
+        flag = ' data-trivial="1"' if row["trivial"] else ""
+        body.append(
+            f'<tr id="audit-{escape(str(row["id"]))}" '
+            f'data-chapter="{escape(str(row["chapter"]))}" '
+            f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
+            f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
+    return (f'<div id="audit-report" class="audit-report">{controls}'
+            f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div></div>')

@@ -79,7 +79,11 @@ def seeds_dir() -> Path:
     """The seeds folder: ``$DIGECON_SEEDS`` or ``../shared/seeds`` beside the project."""
     if os.environ.get("DIGECON_SEEDS"):
         return Path(os.environ["DIGECON_SEEDS"])
-    return data.data_dir().parent.parent / "shared" / "seeds"
+    here = data.data_dir().resolve()
+    for folder in [here, *here.parents]:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared" / "seeds"
+    return here.parent.parent / "shared" / "seeds"
 
 
 def _sections(lines: list[str]) -> list[str]:
@@ -133,8 +137,10 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
     return ""
 
 
-def _audit_index() -> dict[tuple[str, int], list[tuple[float, str]]]:
-    rows = audit.collect()
+def _audit_index(
+    rows: pd.DataFrame | None = None,
+) -> dict[tuple[str, int], list[tuple[float, str]]]:
+    rows = audit.collect() if rows is None else rows
     index: dict[tuple[str, int], list[tuple[float, str]]] = {}
     for r in rows.itertuples():
         lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
@@ -156,11 +162,12 @@ def exclusions() -> pd.DataFrame:
     return data.load("inventory-exclusions")
 
 
-def inventory(directory: Path | None = None) -> pd.DataFrame:
+def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed number: source, file, line, section, number, value, context, status,
-    reason (for exclusions) and audit_id (for audited numbers). A tidy DataFrame."""
+    reason (for exclusions) and audit_id (for audited numbers). A tidy DataFrame. ``rows``: the
+    audit (default :func:`digecon.audit.collect`)."""
     folder = directory or seeds_dir()
-    index = _audit_index()
+    index = _audit_index(rows)
     manual = {(str(r.seed).zfill(3), int(r.line), str(r.number)): str(r.reason)
               for r in exclusions().itertuples()}
     records = []

@@ -415,3 +415,52 @@ def test_chapter_pages_have_download_and_launch_buttons(book_html, doc):
     assert re.search(rf'href="https://colab\.research\.google\.com/github/[^"]+{re.escape(name)}"',
                      html), f"{doc}: no Colab launch button (launch_buttons in _config.yml)"
     assert (html_dir / "_sources" / name).exists(), f"{doc}: the .ipynb download is missing"
+
+
+# --------------------------------------------------------------------------------------------
+# the reproducibility report: every row, filters, search, the CSV download
+
+
+def test_reproducibility_report_filters_and_its_csv_matches(browser, server):
+    import csv
+    import io
+
+    if "book/reproducibility" not in DOCS:
+        pytest.skip("no reproducibility page in this build")
+    page = browser.new_page()
+    page.goto(url(server, "book/reproducibility", "lang=en"), wait_until="load")
+    rows = page.locator("#audit-report tbody tr")
+    total = rows.count()
+    count = page.locator("#audit-report .audit-count")
+    assert count.inner_text() == str(total)
+    # the CSV download holds exactly the rows of the table, in the same order
+    href = page.locator("#audit-report a.audit-csv").get_attribute("href")
+    body = page.request.get(page.url.split("?")[0].rsplit("/", 1)[0] + "/" + href).text()
+    table = list(csv.DictReader(io.StringIO(body)))
+    ids = page.eval_on_selector_all("#audit-report tbody tr", "trs => trs.map(t => t.id)")
+    assert [f"audit-{r['id']}" for r in table] == ids and len(ids) == total > 1000
+    verdicts = page.eval_on_selector_all("#audit-report tbody tr",
+                                         "trs => trs.map(t => t.dataset.verdict)")
+    assert verdicts == [r["verdict"] for r in table]
+    # filter: verdict "differs" shows the CSV's differing rows, all others hidden
+    page.select_option("#audit-report select[data-filter=verdict]", "differs")
+    differs = sum(r["verdict"] == "differs" for r in table)
+    assert count.inner_text() == str(differs) == str(rows.locator("visible=true").count())
+    # and severity "high" narrows it to the high rows
+    page.select_option("#audit-report select[data-filter=severity]", "high")
+    high = [r["id"] for r in table if r["severity"] == "high"]
+    shown = page.eval_on_selector_all("#audit-report tbody tr:not([hidden])",
+                                      "trs => trs.map(t => t.id.slice(6))")
+    assert shown == high and len(high) >= 1
+    # search: one row's id finds that row alone, whatever the other filters were reset to
+    page.select_option("#audit-report select[data-filter=verdict]", "")
+    page.select_option("#audit-report select[data-filter=severity]", "")
+    page.select_option("#audit-report select[data-filter=chapter]", "egov")
+    page.fill("#audit-report input[data-filter=q]", "egov.t3.egdi-of-kazakhstan-2005")
+    shown = page.eval_on_selector_all("#audit-report tbody tr:not([hidden])",
+                                      "trs => trs.map(t => t.id)")
+    assert shown == ["audit-egov.t3.egdi-of-kazakhstan-2005"]
+    # each row links to its chapter's audit section
+    link = page.locator("#audit-egov\\.t3\\.egdi-of-kazakhstan-2005 a").first.get_attribute("href")
+    assert link.startswith("egov.html#")
+    page.close()

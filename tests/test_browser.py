@@ -427,15 +427,20 @@ def test_reproducibility_report_filters_and_its_csv_matches(browser, server):
 
     if "book/reproducibility" not in DOCS:
         pytest.skip("no reproducibility page in this build")
-    page = browser.new_page()
+    page = browser.new_page(accept_downloads=True)
     page.goto(url(server, "book/reproducibility", "lang=en"), wait_until="load")
     rows = page.locator("#audit-report tbody tr")
+    # labels follow the page's language
+    assert page.locator("#audit-report thead th").first.inner_text() == "Chapter"
     total = rows.count()
     count = page.locator("#audit-report .audit-count")
     assert count.inner_text() == str(total)
     # the CSV download holds exactly the rows of the table, in the same order
-    href = page.locator("#audit-report a.audit-csv").get_attribute("href")
-    body = page.request.get(page.url.split("?")[0].rsplit("/", 1)[0] + "/" + href).text()
+    with page.expect_download() as info:
+        page.click("#audit-report a.audit-csv")
+    download = info.value
+    assert download.suggested_filename == "audit.csv"
+    body = Path(download.path()).read_text(encoding="utf-8")
     table = list(csv.DictReader(io.StringIO(body)))
     ids = page.eval_on_selector_all("#audit-report tbody tr", "trs => trs.map(t => t.id)")
     assert [f"audit-{r['id']}" for r in table] == ids and len(ids) == total > 1000
@@ -462,5 +467,10 @@ def test_reproducibility_report_filters_and_its_csv_matches(browser, server):
     assert shown == ["audit-egov.t3.egdi-of-kazakhstan-2005"]
     # each row links to its chapter's audit section
     link = page.locator("#audit-egov\\.t3\\.egdi-of-kazakhstan-2005 a").first.get_attribute("href")
-    assert link.startswith("egov.html#")
+    assert link == "egov.html#what-the-sources-say-and-whether-it-holds"
+    # in Russian the same row reads in Russian
+    page.goto(url(server, "book/reproducibility", "lang=ru&q=egov.t3.egdi-of-kazakhstan-2005"),
+              wait_until="load")
+    row = page.locator("#audit-egov\\.t3\\.egdi-of-kazakhstan-2005")
+    assert "расходится" in row.inner_text() and page.locator(".audit-count").inner_text() == "1"
     page.close()

@@ -256,9 +256,9 @@ _METHOD = re.compile(r"\b(formula|method|defined|definition|numerator|denominato
 _VERBAL = re.compile(r"\b(about|nearly|almost|more than|less than|over|times|doubled|twice|"
                      r"claim|verbal|шамамен|около|почти|более|астам|есе|вдвое)\b", re.IGNORECASE)
 _RANK = re.compile(r"\b(rank|place|ranks|ranking|position|орын|место)\b", re.IGNORECASE)
-_COSMETIC = re.compile(r"\b(label|numbering|numbered|caption|heading|duplicate|"
-                       r"typo|misprint|truncated|cut \(not rounded\)|"
-                       r"semicolon for the decimal)", re.IGNORECASE)
+_COSMETIC = re.compile(r"\b(wrong label|swapped label|numbering|numbered|caption|heading|"
+                       r"duplicate|typo|misprint|truncated|cut \(not rounded\)|"
+                       r"differs in the last digits?)(?!\w)", re.IGNORECASE)
 
 
 def infer_kind(row: dict[str, object]) -> str:
@@ -653,62 +653,60 @@ def section_anchor(chapter: str, book: Path | None = None) -> str:
     return ""
 
 
-def to_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write the whole audit as CSV (every column, English values, one row per check)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, float_format="%.10g")
-    return path
-
-
-def report_html(frame: pd.DataFrame, csv_href: str = "../_static/data/audit.csv") -> str:
+def report_html(frame: pd.DataFrame) -> str:
     """Every audit row as one HTML table a reader can filter and search (by the small script in
     ``book/_static/digecon.js``): selects for chapter, source, verdict and severity, a search box,
-    a count of the rows shown, a link to the whole audit as CSV. Labels carry all three languages
-    (``<span class="l-kk">``...); the page's language shows one. Each row links to the chapter
-    section that discusses it and has the anchor ``#audit-<id>``.
+    a count of the rows shown, and a "CSV" link that downloads the whole audit (embedded once in
+    the page, every column, the same rows in the same order). Codes (chapter, verdict, kind,
+    severity, headers) are written once with ``data-l`` keys; the script shows them in the
+    page's language from one embedded dictionary. Each row links to the chapter section that
+    discusses it and has the anchor ``#audit-<id>``.
 
     >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
     >>> html = report_html(rows)
     >>> 'data-verdict="differs"' in html and 'id="audit-egov.t1.x"' in html
     True
     """
+    import io
+    import json
     from html import escape
 
     from digecon import i18n
 
-    def tri(key: str) -> str:
-        return "".join(f'<span class="l-{code}" lang="{code}">{escape(i18n.t(key, code))}</span>'
-                       for code in i18n.LANGS)
-
-    def chapter_label(chapter: str) -> str:
-        return "".join(f'<span class="l-{code}" lang="{code}">'
-                       f"{escape(_chapter_name(chapter, code))}</span>" for code in i18n.LANGS)
-
     verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
     header_keys = {"kind": "audit_kind", "severity": "audit_severity", "seed": "source"}
+    keys = {*verdict_keys.values(), *(f"severity_{v}" for v in SEVERITIES),
+            *(f"kind_{k}" for k in KINDS), *REPORT_COLUMNS, "audit_kind", "audit_severity",
+            "audit_search"}
+    labels = {code: {k: i18n.t(k, code) for k in sorted(keys - {"kind", "severity"})}
+              for code in i18n.LANGS}
+    for code in i18n.LANGS:
+        labels[code].update({f"chapter_{c}": _chapter_name(c, code)
+                             for c in frame["chapter"].unique()})
     anchors = {c: section_anchor(c) for c in frame["chapter"].unique()}
 
-    def options(name: str, values: list[str], label) -> str:
-        opts = "".join(f'<option value="{escape(v)}">{escape(label(v))}</option>' for v in values)
-        return (f'<label>{tri(header_keys.get(name, name))} <select data-filter="{name}">'
-                f'<option value="">*</option>{opts}</select></label>')
+    def lab(key: str) -> str:
+        return f'<span data-l="{key}">{escape(labels["en"].get(key, key))}</span>'
 
-    def plain(v: str, key: str) -> str:
-        return i18n.t(key, "en") if key else v
+    def options(name: str, values: list[str], key) -> str:
+        opts = "".join(f'<option value="{escape(v)}" data-l="{key(v)}">'
+                       f'{escape(labels["en"].get(key(v), v))}</option>' for v in values)
+        return (f'<label>{lab(header_keys.get(name, name))} <select data-filter="{name}">'
+                f'<option value="">*</option>{opts}</select></label>')
 
     seeds = sorted(s for s in frame["seed"].unique() if s)
     controls = (
         '<div class="audit-controls">'
-        + options("chapter", sorted(frame["chapter"].unique()), lambda v: _chapter_name(v, "en"))
+        + options("chapter", sorted(frame["chapter"].unique()), lambda v: f"chapter_{v}")
         + options("seed", seeds, lambda v: f"seed {v}")
-        + options("verdict", list(VERDICTS), lambda v: plain(v, verdict_keys[v]))
-        + options("severity", list(SEVERITIES), lambda v: plain(v, f"severity_{v}"))
-        + f'<label>{tri("audit_search")} <input type="search" data-filter="q"></label>'
+        + options("verdict", list(VERDICTS), lambda v: verdict_keys[v])
+        + options("severity", list(SEVERITIES), lambda v: f"severity_{v}")
+        + f'<label>{lab("audit_search")} <input type="search" data-filter="q"></label>'
         + f' <span class="audit-count" aria-live="polite">{len(frame)}</span> / {len(frame)}'
-        + f' · <a class="audit-csv" href="{escape(csv_href)}" download="audit.csv">CSV</a>'
+        + ' · <a class="audit-csv" href="#" download="audit.csv">CSV</a>'
         + "</div>"
     )
-    head = "".join(f"<th>{tri(header_keys.get(c, c))}</th>" for c in REPORT_COLUMNS)
+    head = "".join(f"<th>{lab(header_keys.get(c, c))}</th>" for c in REPORT_COLUMNS)
     body = []
     for r in frame.itertuples(index=False):
         row = r._asdict()
@@ -717,13 +715,11 @@ def report_html(frame: pd.DataFrame, csv_href: str = "../_static/data/audit.csv"
             value = row[col]
             if col == "chapter":
                 target = f"{value}.html" + (f"#{anchors[value]}" if anchors.get(value) else "")
-                text = f'<a href="{escape(target)}">{chapter_label(str(value))}</a>'
+                text = f'<a href="{escape(target)}">{lab(f"chapter_{value}")}</a>'
             elif col == "verdict":
-                text = tri(verdict_keys[str(value)])
-            elif col == "severity":
-                text = tri(f"severity_{value}") if value else ""
-            elif col == "kind":
-                text = tri(f"kind_{value}") if value else ""
+                text = lab(verdict_keys[str(value)])
+            elif col in ("severity", "kind"):
+                text = lab(f"{col}_{value}") if value else ""
             elif col in ("printed", "recomputed", "official"):
                 text = "" if pd.isna(value) else f"{float(value):.6g}"
             else:
@@ -735,6 +731,14 @@ def report_html(frame: pd.DataFrame, csv_href: str = "../_static/data/audit.csv"
             f'data-chapter="{escape(str(row["chapter"]))}" '
             f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
             f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, float_format="%.10g")
+    csv_text = buffer.getvalue()
+    if "</" in csv_text:
+        raise ValueError("an audit text contains '</', which cannot be embedded in the page")
+    words = json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")
     return (f'<div id="audit-report" class="audit-report">{controls}'
             f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div></div>')
+            f'<tbody>{"".join(body)}</tbody></table></div>'
+            f'<script type="application/json" class="audit-labels">{words}</script>'
+            f'<script type="text/csv" class="audit-data">{csv_text}</script></div>')

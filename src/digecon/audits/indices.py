@@ -376,6 +376,22 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
     return rows
 
 
+def _conclusions() -> list[dict[str, object]]:
+    """The dissertation's conclusions (ҚОРЫТЫНДЫ, lines 4088-4110) quote EAEU comparisons that
+    the body of the dissertation never prints: nothing to check them against."""
+    why_index = ("the conclusions quote this index value from source [144]; no section of the "
+                 "dissertation prints it, and the book holds no official series of the index")
+    why_industry = ("industrial production growth quoted in the conclusions only (no year, no "
+                    "source); the body of the dissertation prints no such figure to compare")
+    rows = [cannot(DISS, "conclusions, line 4107", f"digital economy development index (ЦЭДИ), "
+                   f"{code}", printed, why_index, chapter=CHAPTER)
+            for code, printed in (("KAZ", "0,1927"), ("RUS", "0,3396"), ("BLR", "0,4642"))]
+    rows += [cannot(DISS, "conclusions, line 4104", f"industrial production growth, {code} (%)",
+                    printed, why_industry, chapter=CHAPTER)
+             for code, printed in (("ARM", "6,7"), ("BLR", "6,8"), ("KAZ", "4,8"), ("RUS", "3"))]
+    return rows
+
+
 def audit() -> pd.DataFrame:
     """Every printed index, rank, score and correlation of the chapter, checked."""
     un = _un()
@@ -387,4 +403,5 @@ def audit() -> pd.DataFrame:
     rows += _dissertation_text(un)
     rows += _table21_22(un)
     rows += _article(un)
+    rows += _conclusions()
     return audit_frame(rows, chapter=CHAPTER)

@@ -62,6 +62,14 @@ _HEADINGS = re.compile(
     r"Материалы и методы|Результаты.*|Обсуждение.*|Заключение|Введение)\s*$")
 
 
+_OPENINGS = (
+    # the dissertation's front matter runs its headings into the first sentence
+    ("Диссертациялық жұмыста келесі анықтамалар", "АНЫҚТАМАЛАР"),
+    ("АКТ – Ақпараттық-Коммуникациялық", "БЕЛГІЛЕУЛЕР МЕН ҚЫСҚАРТУЛАР"),
+    ("Диссертациялық зерттеудің өзектілігі", "КІРІСПЕ"),
+)
+
+
 def numbers_in(text: str) -> list[tuple[str, int]]:
     """The numbers in a line of text, with their start column.
 
@@ -91,7 +99,10 @@ def _sections(lines: list[str]) -> list[str]:
     current, out = "front matter", []
     for line in lines:
         hit = _HEADINGS.match(line)
-        if hit and len(line) < 200:
+        opening = next((name for start, name in _OPENINGS if line.strip().startswith(start)), "")
+        if opening:
+            current = opening
+        elif hit and len(line) < 200:
             title = hit.group(1).strip()
             number = re.match(r"\d\.\d", title)
             current = number.group(0) if number else " ".join(title.split()[:2])

@@ -14,7 +14,7 @@ Coverage is the share audited or excluded, by source and by section. Run as a sc
 the coverage table: ``python -m digecon_book.inventory [seeds folder]``.
 
 >>> numbers_in("В 2019 г. рост составил 12,5 % [68].")
-[('2019', 3), ('12,5', 24), ('68', 33)]
+[('2019', 2), ('12,5', 24), ('68', 32)]
 """
 
 from __future__ import annotations

@@ -456,3 +456,62 @@ def test_chapter_pages_have_download_and_launch_buttons(book_html, doc):
         f"{doc}: no Binder launch button (launch_buttons in _config.yml)")
     assert re.search(rf'href="https://colab\.research\.google\.com/github/[^"]+{re.escape(name)}"',
                      html), f"{doc}: no Colab launch button (launch_buttons in _config.yml)"
+
+
+# --------------------------------------------------------------------------------------------
+# the reproducibility report: every row, filters, search, the CSV download
+
+
+def test_reproducibility_report_filters_and_its_csv_matches(browser, server):
+    import csv
+    import io
+
+    if "book/reproducibility" not in DOCS:
+        pytest.skip("no reproducibility page in this build")
+    page = browser.new_page(accept_downloads=True)
+    page.goto(url(server, "book/reproducibility", lang="en"), wait_until="load")
+    rows = page.locator("#audit-report tbody tr")
+    # labels follow the page's language
+    assert page.locator("#audit-report thead th").first.inner_text() == "Chapter"
+    total = rows.count()
+    count = page.locator("#audit-report .audit-count")
+    assert count.inner_text() == str(total)
+    # the CSV download holds exactly the rows of the table, in the same order
+    with page.expect_download() as info:
+        page.click("#audit-report a.audit-csv")
+    download = info.value
+    assert download.suggested_filename == "audit.csv"
+    body = Path(download.path()).read_text(encoding="utf-8")
+    table = list(csv.DictReader(io.StringIO(body)))
+    ids = page.eval_on_selector_all("#audit-report tbody tr", "trs => trs.map(t => t.id)")
+    assert [f"audit-{r['id']}" for r in table] == ids and len(ids) == total > 1000
+    verdicts = page.eval_on_selector_all("#audit-report tbody tr",
+                                         "trs => trs.map(t => t.dataset.verdict)")
+    assert verdicts == [r["verdict"] for r in table]
+    # filter: verdict "differs" shows the CSV's differing rows, all others hidden
+    page.select_option("#audit-report select[data-filter=verdict]", "differs")
+    differs = sum(r["verdict"] == "differs" for r in table)
+    assert count.inner_text() == str(differs) == str(rows.locator("visible=true").count())
+    # and severity "high" narrows it to the high rows
+    page.select_option("#audit-report select[data-filter=severity]", "high")
+    high = [r["id"] for r in table if r["severity"] == "high"]
+    shown = page.eval_on_selector_all("#audit-report tbody tr:not([hidden])",
+                                      "trs => trs.map(t => t.id.slice(6))")
+    assert shown == high and len(high) >= 1
+    # search: one row's id finds that row alone, whatever the other filters were reset to
+    page.select_option("#audit-report select[data-filter=verdict]", "")
+    page.select_option("#audit-report select[data-filter=severity]", "")
+    page.select_option("#audit-report select[data-filter=chapter]", "egov")
+    page.fill("#audit-report input[data-filter=q]", "egov.t3.egdi-of-kazakhstan-2005")
+    shown = page.eval_on_selector_all("#audit-report tbody tr:not([hidden])",
+                                      "trs => trs.map(t => t.id)")
+    assert shown == ["audit-egov.t3.egdi-of-kazakhstan-2005"]
+    # each row links to its chapter's audit section
+    link = page.locator("#audit-egov\\.t3\\.egdi-of-kazakhstan-2005 a").first.get_attribute("href")
+    assert link == "egov.html#egov-audit"  # a label: the same anchor in every edition
+    # in Russian the same row reads in Russian
+    page.goto(url(server, "book/reproducibility", "q=egov.t3.egdi-of-kazakhstan-2005", lang="ru"),
+              wait_until="load")
+    row = page.locator("#audit-egov\\.t3\\.egdi-of-kazakhstan-2005")
+    assert "расходится" in row.inner_text() and page.locator(".audit-count").inner_text() == "1"
+    page.close()

@@ -34,3 +34,59 @@
   });
   window.addEventListener("resize", focusableScrollers);
 })();
+
+// The reproducibility report (#audit-report): labels in the page's language, filters by
+// chapter, source, verdict and severity, a search, and the whole audit as a CSV download (the
+// CSV is embedded once in the page). Every row is in the page; this only hides rows.
+(function () {
+  function setup(root) {
+    var controls = root.querySelectorAll("[data-filter]");
+    var rows = root.querySelectorAll("tbody tr");
+    var count = root.querySelector(".audit-count");
+    var words = JSON.parse(root.querySelector("script.audit-labels").textContent);
+    function relabel() {
+      var lang = document.documentElement.getAttribute("lang") || "kk";
+      var dict = words[lang] || words.en;
+      root.querySelectorAll("[data-l]").forEach(function (el) {
+        var text = dict[el.getAttribute("data-l")];
+        if (text) el.textContent = text;
+      });
+    }
+    function update() {
+      var want = {};
+      controls.forEach(function (c) { want[c.getAttribute("data-filter")] = c.value.trim(); });
+      var q = (want.q || "").toLowerCase();
+      var shown = 0;
+      rows.forEach(function (tr) {
+        var ok = ["chapter", "seed", "verdict", "severity"].every(function (k) {
+          return !want[k] || tr.getAttribute("data-" + k) === want[k];
+        });
+        if (ok && q) ok = (tr.id + " " + tr.textContent).toLowerCase().indexOf(q) !== -1;
+        tr.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      if (count) count.textContent = String(shown);
+    }
+    controls.forEach(function (c) {
+      c.addEventListener(c.tagName === "SELECT" ? "change" : "input", update);
+    });
+    var link = root.querySelector("a.audit-csv");
+    var data = root.querySelector("script.audit-data");
+    if (link && data) {
+      var blob = new Blob([data.textContent], { type: "text/csv;charset=utf-8" });
+      link.href = URL.createObjectURL(blob);
+    }
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (c) {
+      var v = params.get(c.getAttribute("data-filter"));
+      if (v) c.value = v;
+    });
+    relabel();
+    new MutationObserver(relabel).observe(document.documentElement,
+      { attributes: true, attributeFilter: ["lang"] });
+    update();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("#audit-report").forEach(setup);
+  });
+})();

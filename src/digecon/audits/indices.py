@@ -18,7 +18,7 @@ import math
 import pandas as pd
 
 from digecon import data
-from digecon.audit import audit_frame, cannot, check, decimals_of
+from digecon.audit import audit_frame, cannot, check, decimals_of, rank_check, tied_rank_range
 from digecon.methods.indices import aggregate, competition_rank, rank_share
 
 CHAPTER = "indices"
@@ -339,15 +339,11 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
     # Таблица 3: ranks, national value, text
     t3 = data.load("kz-region-digital-index-printed")
     regions = t3[t3["code"] != "KAZ"].set_index("code")
-    ranks = competition_rank(regions["index"], decimals=3)
+    ranks = tied_rank_range(regions["index"], decimals=3)
     for code, r in regions.iterrows():
-        why = ""
-        if int(r["rank"]) != int(ranks[code]):
-            why = ("tied with another region at the printed index; the UN way ('1224') gives "
-                   "both the better rank")
-        rows.append(check(ART, f"Таблица 3, line {r['line']}", f"rank of {code} by the "
-                          "digitalization index 2023", str(int(r["rank"])), float(ranks[code]),
-                          why=why))
+        rows.append(rank_check(ART, f"Таблица 3, line {r['line']}", f"rank of {code} by the "
+                               "digitalization index 2023", str(int(r["rank"])),
+                               int(ranks.at[code, "best"]), int(ranks.at[code, "worst"])))
         rows.append(cannot(ART, f"Таблица 3, line {r['line']}", f"digitalization index 2023, "
                            f"{code}", r["printed"], "computed in source [9] (Varavin et al. 2025) "
                            "from indicators the article does not give", chapter=CHAPTER))
@@ -367,18 +363,32 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
                           "against Таблица 3", printed, float(idx[code])))
     # Таблица 4: per-region correlations and their order
     t4 = data.load("kz-region-grp-correlation-printed").set_index("code")
-    order = competition_rank(t4["r"], decimals=2)
+    order = tied_rank_range(t4["r"], decimals=2)
     for code, r in t4.iterrows():
-        why = ""
-        if int(r["rank"]) != int(order[code]):
-            why = "tied r; the UN way ('1224') gives both regions the better rank"
-        rows.append(check(ART, f"Таблица 4, line {r['line']}", f"rank of {code} by r",
-                          str(int(r["rank"])), float(order[code]), why=why))
+        rows.append(rank_check(ART, f"Таблица 4, line {r['line']}", f"rank of {code} by r",
+                               str(int(r["rank"])), int(order.at[code, "best"]),
+                               int(order.at[code, "worst"])))
         rows.append(cannot(ART, f"Таблица 4, line {r['line']}", "Pearson r of the "
                            f"digitalization index with GRP per capita, {code}", r["printed"],
                            "a correlation within one region needs a series of its index and GRP "
                            "per capita over several years; the article prints one 2023 index "
                            "value per region and no GRP", chapter=CHAPTER))
+    return rows
+
+
+def _conclusions() -> list[dict[str, object]]:
+    """The dissertation's conclusions (ҚОРЫТЫНДЫ, lines 4088-4110) quote EAEU comparisons that
+    the body of the dissertation never prints: nothing to check them against."""
+    why_index = ("the conclusions quote this index value from source [144]; no section of the "
+                 "dissertation prints it, and the book holds no official series of the index")
+    why_industry = ("industrial production growth quoted in the conclusions only (no year, no "
+                    "source); the body of the dissertation prints no such figure to compare")
+    rows = [cannot(DISS, "conclusions, line 4107", f"digital economy development index (ЦЭДИ), "
+                   f"{code}", printed, why_index, chapter=CHAPTER)
+            for code, printed in (("KAZ", "0,1927"), ("RUS", "0,3396"), ("BLR", "0,4642"))]
+    rows += [cannot(DISS, "conclusions, line 4104", f"industrial production growth, {code} (%)",
+                    printed, why_industry, chapter=CHAPTER)
+             for code, printed in (("ARM", "6,7"), ("BLR", "6,8"), ("KAZ", "4,8"), ("RUS", "3"))]
     return rows
 
 
@@ -393,4 +403,5 @@ def audit() -> pd.DataFrame:
     rows += _dissertation_text(un)
     rows += _table21_22(un)
     rows += _article(un)
+    rows += _conclusions()
     return audit_frame(rows, chapter=CHAPTER)

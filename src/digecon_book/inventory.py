@@ -1,0 +1,274 @@
+"""Inventory of every number the sources print, and how each is accounted for.
+
+Every number in every seed (tables and running text) is listed with its file, line, section and
+context, and is either
+
+* **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line and
+  prints the same value (or a value within one line, for table cells the extraction splits);
+* **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
+  act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
+  entry, a name such as "Industry 4.0") or by a row of ``data/inventory_exclusions.csv``;
+* **unaccounted** — neither: the audit's remaining gap.
+
+Coverage is the share audited or excluded, by source and by section. Run as a script to print
+the coverage table: ``python -m digecon_book.inventory [seeds folder]``.
+
+>>> numbers_in("В 2019 г. рост составил 12,5 % [68].")
+[('2019', 2), ('12,5', 24), ('68', 32)]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from digecon import audit, data
+
+SOURCES = {
+    "000": "article on digitalization and regional development (seed 000)",
+    "001": "dissertation (seed 001)",
+    "002": "article on e-government and the EGDI (seed 002)",
+    "003": "abstract on regional ICT (seed 003)",
+    "004": "fragments on e-commerce, cities, literacy (seed 004)",
+}
+
+AUDITED, EXCLUDED, UNACCOUNTED = "audited", "excluded", "unaccounted"
+
+_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])|(?<![\w.,])[-−]?\d+(?:[.,]\d+)?"
+                     r"(?=[%‰]|[a-zA-Zа-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІ-])")
+_MONTHS = ("қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
+           "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+           "january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_LEGAL = re.compile(r"(№|N\s?o|заң|закон|жарлы|указ|қаулы|постановлени|бұйрық|приказ|кодекс|"
+                    r"бағдарлама.*бекіт|программ.*утвержд)", re.IGNORECASE)
+_TABLE_NO = re.compile(r"(кесте|таблица|table|сурет|рисунок|figure|fig\.|қосымша|приложени|"
+                       r"формула|formula|бөлім|раздел|section)", re.IGNORECASE)
+_NAMES = re.compile(r"(индустрия|industry|industrie|web|веб|5g|4g|3g|2g|lte|g20|g7|covid|"
+                    r"iso|ipv|wi-?fi|sdg|цур|ict|икт)\s*[-–]?\s*$", re.IGNORECASE)
+_PAGE = re.compile(r"^\s*(б|бет|с|стр|p|pp|pages?)\.?(?!\w)", re.IGNORECASE)
+_REFS_HEADINGS = re.compile(r"^\s*(ЛИТЕРАТУРА|REFERENCES|ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТ|СПИСОК ЛИТЕРАТУРЫ|"
+                            r"ӘДЕБИЕТТЕР|НОРМАТИВТІК СІЛТЕМЕЛЕР)", re.IGNORECASE)
+_HEADINGS = re.compile(
+    r"^\s*(?:\[bookmark: _Toc\d+\])?\s*("
+    r"\d\.\d\s+\S.*|Қосымша\s+[А-ЯӘA-Z].*|ҚОРЫТЫНДЫ|ЗАКЛЮЧЕНИЕ|CONCLUSION|КІРІСПЕ|ВВЕДЕНИЕ|"
+    r"INTRODUCTION|АҢДАТПА|Аңдатпа|АННОТАЦИЯ|Аннотация|ANNOTATION|Annotation|ABSTRACT|Abstract|"
+    r"ЗЕРТТЕУДІҢ НЕГІЗГІ БӨЛІМІ|ОСНОВНАЯ ЧАСТЬ|ЛИТЕРАТУРА|REFERENCES|НОРМАТИВТІК СІЛТЕМЕЛЕР|"
+    r"Материалы и методы|Результаты.*|Обсуждение.*|Заключение|Введение)\s*$")
+
+
+_OPENINGS = (
+    # the dissertation's front matter runs its headings into the first sentence
+    ("Диссертациялық жұмыста келесі анықтамалар", "АНЫҚТАМАЛАР"),
+    ("АКТ – Ақпараттық-Коммуникациялық", "БЕЛГІЛЕУЛЕР МЕН ҚЫСҚАРТУЛАР"),
+    ("Диссертациялық зерттеудің өзектілігі", "КІРІСПЕ"),
+)
+
+
+def numbers_in(text: str) -> list[tuple[str, int]]:
+    """The numbers in a line of text, with their start column.
+
+    >>> numbers_in("Кесте 14: 0,75 және 2,5 есе")
+    [('14', 6), ('0,75', 10), ('2,5', 20)]
+    """
+    return [(m.group(0), m.start()) for m in _NUMBER.finditer(text)]
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", ".").replace("−", "-"))
+
+
+def seeds_dir() -> Path:
+    """The seeds folder: ``$DIGECON_SEEDS`` or ``../shared/seeds`` beside the project."""
+    if os.environ.get("DIGECON_SEEDS"):
+        return Path(os.environ["DIGECON_SEEDS"])
+    here = data.data_dir().resolve()
+    for folder in [here, *here.parents]:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared" / "seeds"
+    return here.parent.parent / "shared" / "seeds"
+
+
+def _sections(lines: list[str]) -> list[str]:
+    """The section each line belongs to, by the headings of the dissertation and articles."""
+    current, out = "front matter", []
+    for line in lines:
+        hit = _HEADINGS.match(line)
+        opening = next((name for start, name in _OPENINGS if line.strip().startswith(start)), "")
+        if opening:
+            current = opening
+        elif hit and len(line) < 200:
+            title = hit.group(1).strip()
+            number = re.match(r"\d\.\d", title)
+            current = number.group(0) if number else " ".join(title.split()[:2])
+            current = current.upper() if not number else current
+        out.append(current)
+    return out
+
+
+def _rule(line: str, number: str, start: int, section: str) -> str:
+    """The reason a number needs no check, or ``""``."""
+    before = line[max(0, start - 40):start]
+    after = line[start + len(number):start + len(number) + 25]
+    value = _value(number)
+    if _REFS_HEADINGS.match(section) or section in {"ЛИТЕРАТУРА", "REFERENCES",
+                                                    "НОРМАТИВТІК СІЛТЕМЕЛЕР"}:
+        return "bibliography or normative references (volumes, pages, years)"
+    if _HEADINGS.match(line) and len(line) < 200:
+        return "heading numbering"
+    if re.search(r"\[[\d,;\s–-]*$", before) and re.match(r"[\d,;\s–-]*\]", after):
+        return "reference number"
+    if re.search(r"(?:^|\s)\(?$", before) and re.match(r"\)\s*$", after) and "=" in line:
+        return "formula number"
+    if re.match(r"^\s*$", line[:start]) and re.match(r"[.)]\s", after):
+        return "list numbering"
+    if "." not in number and "," not in number and re.match(rf"\s*({_MONTHS})", after,
+                                                             re.IGNORECASE):
+        return "a date (day of a month)"
+    if re.search(r"(№|N\s?o\.?)\s*$", before) or (_LEGAL.search(before[-25:])
+                                                   and re.match(r"\s*(жылғы|года|г\.)", after)):
+        return "a legal act's number or date"
+    if _TABLE_NO.search(before[-12:]) or re.match(r"\s*-?\s*(кесте|сурет|суретте|кестеде|"
+                                                  r"кестеден|қосымша|формула|бөлім)", after,
+                                                  re.IGNORECASE):
+        return "a table, figure, formula or section number"
+    if _NAMES.search(before[-12:]) or re.match(r"\s*-?(G|ші|шы|ое|ый)\b", after):
+        return "part of a name (Industry 4.0, 5G, an ordinal)"
+    if _PAGE.match(after) or re.search(r"(б|с|p|pp|стр)\.\s*$", before):
+        return "a page number"
+    if "." not in number and "," not in number and 1990 <= abs(value) <= 2035:
+        return "a year"
+    if re.search(r"(doi|issn|isbn|orcid|удк|мрнти|ғтаxр|https?://|www\.)", line, re.IGNORECASE):
+        return "an identifier (DOI, ISSN, UDC, address)"
+    return ""
+
+
+def _audit_index(
+    rows: pd.DataFrame | None = None,
+) -> dict[tuple[str, int], list[tuple[float, str]]]:
+    rows = audit.collect() if rows is None else rows
+    index: dict[tuple[str, int], list[tuple[float, str]]] = {}
+    for r in rows.itertuples():
+        lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
+        lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
+        for ln in lines:
+            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id)))
+    return index
+
+
+def _matches(value: float, printed: float) -> bool:
+    if pd.isna(printed):
+        return False
+    return abs(abs(value) - abs(printed)) <= 1e-9 * max(1.0, abs(value))
+
+
+@lru_cache(maxsize=1)
+def exclusions() -> pd.DataFrame:
+    """Hand-written exclusions: ``data/inventory_exclusions.csv`` (seed, line, number, reason)."""
+    return data.load("inventory-exclusions")
+
+
+def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every printed number: source, file, line, section, number, value, context, status,
+    reason (for exclusions) and audit_id (for audited numbers). A tidy DataFrame. ``rows``: the
+    audit (default :func:`digecon.audit.collect`)."""
+    folder = directory or seeds_dir()
+    index = _audit_index(rows)
+    manual = {(str(r.seed).zfill(3), int(r.line), str(r.number)): str(r.reason)
+              for r in exclusions().itertuples()}
+    records = []
+    for path in sorted(folder.glob("*.txt")):
+        seed = path.name[:3]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        sections = _sections(lines)
+        for no, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
+            for number, start in numbers_in(line):
+                value = _value(number)
+                audit_id, reason = "", ""
+                for near in (0, -1, 1, -2, 2):
+                    hits = [i for p, i in index.get((seed, no + near), []) if _matches(value, p)]
+                    if hits:
+                        audit_id = hits[0]
+                        break
+                if not audit_id:
+                    reason = manual.get((seed, no, number)) or _rule(line, number, start, section)
+                status = AUDITED if audit_id else EXCLUDED if reason else UNACCOUNTED
+                records.append({
+                    "source": seed, "file": path.name, "line": no, "section": section,
+                    "number": number, "value": value,
+                    "context": line[max(0, start - 50):start + len(number) + 50].strip(),
+                    "in_table": "\t" in line or (len(numbers_in(line)) >= 4 and len(line) < 120),
+                    "status": status, "reason": reason, "audit_id": audit_id,
+                })
+    return pd.DataFrame.from_records(records)
+
+
+def coverage(inv: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
+    """Share of printed numbers audited, excluded, unaccounted, by ``by`` (default source).
+
+    Columns: the ``by`` keys, ``n``, ``audited``, ``excluded``, ``unaccounted``, ``coverage``
+    (audited + excluded over n) and ``audited_of_checkable`` (audited over n - excluded).
+    """
+    by = by or ["source"]
+    counts = inv.groupby([*by, "status"]).size().unstack(fill_value=0)
+    for col in (AUDITED, EXCLUDED, UNACCOUNTED):
+        if col not in counts:
+            counts[col] = 0
+    counts["n"] = counts[[AUDITED, EXCLUDED, UNACCOUNTED]].sum(axis=1)
+    counts["coverage"] = (counts[AUDITED] + counts[EXCLUDED]) / counts["n"]
+    checkable = counts["n"] - counts[EXCLUDED]
+    counts["audited_of_checkable"] = counts[AUDITED] / checkable.where(checkable > 0)
+    return counts[["n", AUDITED, EXCLUDED, UNACCOUNTED, "coverage", "audited_of_checkable"]
+                  ].reset_index()
+
+
+def plot_coverage(inv: pd.DataFrame, path: Path | None = None):
+    """A stacked bar per source: audited, excluded with a reason, unaccounted."""
+    import matplotlib.pyplot as plt
+
+    cov = coverage(inv).set_index("source")
+    fig, ax = plt.subplots(figsize=(7.0, 2.8))
+    left = pd.Series(0.0, index=cov.index)
+    colours = {AUDITED: "#009E73", EXCLUDED: "#999999", UNACCOUNTED: "#D55E00"}
+    labels = {AUDITED: "audited", EXCLUDED: "excluded (stated reason)",
+              UNACCOUNTED: "not yet accounted for"}
+    names = [f"seed {s}" for s in cov.index]
+    for status in (AUDITED, EXCLUDED, UNACCOUNTED):
+        ax.barh(names, cov[status], left=left, color=colours[status], label=labels[status])
+        left = left + cov[status]
+    ax.set_xlabel("printed numbers")
+    ax.invert_yaxis()
+    ax.legend(loc="lower right", fontsize="small")
+    ax.set_title("Every printed number in the sources: audited, excluded, or not yet")
+    fig.tight_layout()
+    if path is not None:
+        fig.savefig(path, dpi=120)
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print coverage by source and by section; ``--figure PATH`` writes the README figure."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    figure = None
+    if "--figure" in args:
+        figure = Path(args[args.index("--figure") + 1])
+        del args[args.index("--figure"):args.index("--figure") + 2]
+    inv = inventory(Path(args[0]) if args else None)
+    pd.set_option("display.width", 160)
+    print(coverage(inv).to_string(index=False))
+    print(coverage(inv, ["source", "section"]).to_string(index=False))
+    if figure is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        plot_coverage(inv, figure)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

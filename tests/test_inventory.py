@@ -1,0 +1,70 @@
+"""The inventory of printed numbers: extraction, exclusion rules, matching to audit rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from digecon_book import inventory as inv
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "reason"),
+    [
+        ("Кесте 14 – ЕАЭО елдерінің орындары", "14", "a table, figure, formula or section number"),
+        ("өсім 2019 жылы байқалды", "2019", "a year"),
+        ("дереккөз бойынша [68] өсті", "68", "reference number"),
+        ("2018 жылғы 7 мамырдағы Жарлығы", "7", "a date (day of a month)"),
+        ("Индустрия 4.0 тұжырымдамасы", "4.0", "part of a name (Industry 4.0, 5G, an ordinal)"),
+        ("3. Сату мамандары;", "3", "list numbering"),
+        ("үлесі 12,5 % құрады", "12,5", ""),        # a claim: no exclusion
+        ("ЭТ = Н / Ш * 100,     (10)", "10", "formula number"),
+    ],
+)
+def test_exclusion_rules(line, number, reason):
+    start = next(s for n, s in inv.numbers_in(line) if n == number)
+    assert inv._rule(line, number, start, "2.2") == reason
+
+
+def test_numbers_in_keeps_decimal_commas_and_signs():
+    assert [n for n, _ in inv.numbers_in("−12,3 және 0,75, ал 5G")] == ["−12,3", "0,75", "5"]
+
+
+@pytest.fixture(scope="module")
+def table():
+    if not inv.seeds_dir().exists():
+        pytest.skip("the seeds folder ../shared/seeds is not beside the project")
+    return inv.inventory()
+
+
+def test_every_number_has_a_status_and_every_exclusion_a_reason(table):
+    assert set(table["status"]) <= {inv.AUDITED, inv.EXCLUDED, inv.UNACCOUNTED}
+    assert (table.loc[table["status"] == inv.EXCLUDED, "reason"].str.len() > 0).all()
+    assert (table.loc[table["status"] == inv.AUDITED, "audit_id"].str.len() > 0).all()
+    assert set(table["source"]) == {"000", "001", "002", "003", "004"}
+
+
+def test_audited_numbers_match_their_rows(table):
+    from digecon import audit
+
+    rows = audit.collect().set_index("id")
+    hit = table[table["status"] == inv.AUDITED]
+    printed = rows.loc[hit["audit_id"], "printed"].to_numpy()
+    assert (abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6).all()
+    # a known row: the article's 2005 EGDI of Kazakhstan (Кесте 3) is in the inventory as audited
+    egdi = table[(table["source"] == "002") & (table["number"] == "0,4876")]
+    assert (egdi["status"] == inv.AUDITED).any()
+
+
+def test_hand_exclusions_point_at_printed_numbers(table):
+    manual = inv.exclusions()
+    for r in manual.itertuples():
+        at = table[(table["source"] == str(r.seed).zfill(3)) & (table["line"] == r.line)
+                   & (table["number"] == str(r.number))]
+        assert len(at) >= 1 and (at["status"] == inv.EXCLUDED).all(), r
+
+
+def test_coverage_adds_up(table):
+    cov = inv.coverage(table, ["source", "section"])
+    assert (cov["n"] == cov["audited"] + cov["excluded"] + cov["unaccounted"]).all()
+    assert cov["n"].sum() == len(table)
+    assert cov["coverage"].between(0, 1).all()

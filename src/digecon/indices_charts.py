@@ -226,8 +226,8 @@ def edition_shift(
 
 
 def audit_overview(rows: pd.DataFrame) -> pd.DataFrame:
-    """Verdict counts per source and table (Кесте 9, ..., Таблица 4, text), and for world ranks
-    (which cannot be recomputed) how many agree with the UN's published rank.
+    """Verdict counts per source and table (Кесте 9, ..., Таблица 4, text, conclusions), and for
+    world ranks (which cannot be recomputed) how many agree with the UN's published rank.
 
     Columns: ``source`` ("dissertation" or "article"), ``source_table`` ("Кесте 9", "text",
     ...), ``reproduces``, ``differs``, ``cannot_be_recomputed``, ``un_rank_agrees``,
@@ -235,7 +235,8 @@ def audit_overview(rows: pd.DataFrame) -> pd.DataFrame:
     """
     frame = rows.copy()
     frame["source"] = frame["source"].str.split(" ").str[0]
-    frame["source_table"] = frame["location"].str.extract(r"^((?:Кесте|Таблица) \d+|text)")[0]
+    frame["source_table"] = frame["location"].str.extract(
+        r"^((?:Кесте|Таблица) \d+|text|conclusions)")[0]
     has_official = frame["official"].notna() & (frame["verdict"] == "cannot be recomputed")
     frame["un_rank_agrees"] = has_official & (frame["official"] == frame["printed"])
     frame["un_rank_differs"] = has_official & (frame["official"] != frame["printed"])
@@ -372,7 +373,7 @@ def audit_overview_table(overview: pd.DataFrame, lang: str) -> Styler:
     """The audit overview for display: sources and "text" in ``lang``."""
     out = overview.copy()
     out["source"] = [i18n.t(f"src_{s}", lang) for s in out["source"]]
-    out["source_table"] = [i18n.t("src_text", lang) if s == "text" else s
+    out["source_table"] = [i18n.t(f"src_{s}", lang) if s in ("text", "conclusions") else s
                            for s in out["source_table"]]
     return styled(i18n.translate_frame(out, lang))
 

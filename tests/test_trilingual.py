@@ -75,3 +75,15 @@ def test_glue_substitution_uses_the_formatter_and_names_missing_values():
 def test_numbers_take_the_language_and_its_grammar_by_default():
     text = "{glue:text}`x:.1f`-ге дейін, {glue:text}`n` сан"
     assert tl.substitute_glue(text, {"x": 855.6, "n": 5}, "kk") == "855,6-ға дейін, 5 сан"
+
+
+@pytest.mark.parametrize("lang", tl.LANGS)
+def test_the_bibliography_has_one_language_per_edition(lang):
+    from pybtex.database import parse_string
+
+    text = tl.select_bibtex((ROOT / "references.bib").read_text(encoding="utf-8"), lang)
+    assert tl.SEP not in text
+    entries = parse_string(text, "bibtex").entries
+    author = str(entries["diss_kz_eaeu"].persons["author"][0])
+    assert author.strip("{}") == {"kk": "Диссертация авторы", "ru": "Автор диссертации",
+                                  "en": "Dissertation author"}[lang]

@@ -264,6 +264,8 @@ def _edition_bytes(
     if key == "_toc.yml":
         toc = yaml.safe_load(src.read_text(encoding="utf-8"))
         return _yaml(edition_toc(toc, lang))
+    if key == "references.bib":
+        return trilingual.select_bibtex(src.read_text(encoding="utf-8"), lang).encode()
     if key.startswith("book/_static/"):
         return None
     if src.suffix == ".ipynb":

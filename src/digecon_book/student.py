@@ -118,12 +118,16 @@ class Context:
 # references and labels
 
 
-def read_bibliography(path: Path) -> dict[str, dict]:
-    """``{key: {"authors": [last names], "year", "title", "where"}}`` from a BibTeX file."""
-    from pybtex.database import parse_file
+def read_bibliography(path: Path, lang: str = "en") -> dict[str, dict]:
+    """``{key: {"authors": [last names], "year", "title", "where"}}`` from a BibTeX file,
+    its trilingual fields in ``lang`` (:func:`~digecon_book.trilingual.select_bibtex`)."""
+    from pybtex.database import parse_string
 
+    from digecon_book.trilingual import select_bibtex
+
+    text = select_bibtex(path.read_text(encoding="utf-8"), lang)
     out: dict[str, dict] = {}
-    for key, entry in parse_file(str(path)).entries.items():
+    for key, entry in parse_string(text, "bibtex").entries.items():
         people = entry.persons.get("author", [])
         names = [" ".join(p.last_names) or str(p) for p in people]
         names = [n.strip("{}") for n in names]
@@ -508,7 +512,9 @@ def write_student_notebooks(
     files written.
     """
     bib_path = stage / "references.bib"
-    bib = read_bibliography(bib_path) if bib_path.exists() else {}
+    langs = list(langs)
+    bibs = {lang: read_bibliography(bib_path, lang) if bib_path.exists() else {}
+            for lang in langs}
     titles: dict[str, str] = {}
     labels = labels_in(stage / "book", titles)
     written = []
@@ -523,7 +529,7 @@ def write_student_notebooks(
             nb = json.loads(source.read_text(encoding="utf-8"))
             if strict and nb.get("metadata", {}).get("digecon", {}).get("status") != "ok":
                 continue
-            student = student_notebook(nb, lang, edition_url=url, bib=bib, labels=labels,
+            student = student_notebook(nb, lang, edition_url=url, bib=bibs[lang], labels=labels,
                                        titles=titles, strict=strict)
             path = target / source.name
             path.write_text(json.dumps(student, ensure_ascii=False, indent=1) + "\n",
@@ -543,7 +549,9 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
     from urllib.request import urlopen
 
     bib_path = root / "references.bib"
-    bib = read_bibliography(bib_path) if bib_path.exists() else {}
+    langs = list(langs)
+    bibs = {lang: read_bibliography(bib_path, lang) if bib_path.exists() else {}
+            for lang in langs}
     titles: dict[str, str] = {}
     labels = labels_in(root / "book", titles)
     written = []
@@ -563,7 +571,7 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
                 online = False
                 nb = json.loads(source.read_text(encoding="utf-8"))
                 student = student_notebook(nb, lang, edition_url=f"{pages_url}/{lang}",
-                                           bib=bib, labels=labels, titles=titles,
+                                           bib=bibs[lang], labels=labels, titles=titles,
                                            strict=False)
             path.write_text(json.dumps(student, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")

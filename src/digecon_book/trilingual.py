@@ -72,6 +72,32 @@ def pick(text: str, lang: str) -> str:
     return parts[LANGS.index(lang)].strip()
 
 
+_BIB_FIELD = re.compile(r"^(?P<head>\s*\w+\s*=\s*)\{(?P<body>.*)\}(?P<tail>,?\s*)$")
+
+
+def select_bibtex(text: str, lang: str) -> str:
+    """Keep only ``lang`` in the trilingual fields of a BibTeX file (``{kk · ru · en}``, one
+    field a line, as in ``references.bib``); other fields are left as they are.
+
+    >>> print(select_bibtex("  author = {{А · Авторы не названы · U}},\\n", "ru"), end="")
+      author = {{Авторы не названы}},
+    """
+    check_lang(lang)
+    out = []
+    for line in text.splitlines(keepends=True):
+        m = _BIB_FIELD.match(line.rstrip("\n"))
+        if m:
+            body = m["body"]
+            braced = body.startswith("{") and body.endswith("}")
+            inner = body[1:-1] if braced else body
+            if is_trilingual(inner):
+                inner = pick(inner, lang)
+                body = "{" + inner + "}" if braced else inner
+                line = f"{m['head']}{{{body}}}{m['tail']}" + ("\n" if line.endswith("\n") else "")
+        out.append(line)
+    return "".join(out)
+
+
 def _close(lines: list[str], start: int, fence: str) -> int:
     """Index of the line that closes the fence opened at ``start``."""
     for j in range(start + 1, len(lines)):

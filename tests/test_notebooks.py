@@ -30,6 +30,14 @@ def test_parameters_cell_is_hidden_and_bootstrap_first(path):
     assert "find_spec(\"digecon\")" in "".join(code[0]["source"])
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_are_valid_nbformat(path):
+    """A merge can leave a cell half code, half Markdown; papermill then fails late."""
+    import nbformat
+
+    nbformat.validate(nbformat.read(path, as_version=4))
+
+
 def test_lint_catches_a_missing_language(tmp_path):
     nb = json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))
     for cell in nb["cells"]:

@@ -34,8 +34,7 @@ KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
     **{(lang, "book/glossary.html"): "glossary: every term is named in its three languages "
        "by design, and definitions missing in a language fall back to another"
        for lang in ("kk", "ru", "en")},
-    **{(lang, "genindex.html"): "index: lists the glossary's terms in their three languages"
-       for lang in ("kk", "ru", "en")},
+    ("kk", "genindex.html"): "index: lists the glossary's terms, some with Latin abbreviations",
 }
 
 

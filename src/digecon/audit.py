@@ -387,6 +387,74 @@ def collect() -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+#: the sources, named in the reader's language (by the number of their seed file)
+SOURCE_NAMES: dict[str, dict[str, str]] = {
+    "000": {"kk": "Накипова және т.б. мақаласы", "ru": "статья Накиповой и др.",
+            "en": "article by Nakipova et al."},
+    "001": {"kk": "диссертация", "ru": "диссертация", "en": "dissertation"},
+    "002": {"kk": "Доскеева мен Уласбектің мақаласы", "ru": "статья Доскеевой и Уласбек",
+            "en": "article by Doskeeva and Ulasbek"},
+    "003": {"kk": "Киреева және т.б. мақаласының аңдатпасы",
+            "ru": "аннотация статьи Киреевой и др.", "en": "abstract by Kireyeva et al."},
+    "004": {"kk": "электрондық сауда туралы үзінділер",
+            "ru": "фрагменты об электронной коммерции", "en": "fragments on e-commerce"},
+}
+
+
+def localize_source(source: str, lang: str) -> str:
+    """The source of an audit row named in ``lang`` (recognised by its seed number).
+
+    >>> localize_source("dissertation (seed 001)", "kk"), localize_source("article 000", "en")
+    ('диссертация', 'article by Nakipova et al.')
+    """
+    m = re.search(r"\b(00\d)(?:_|\b)", str(source))
+    if m and m.group(1) in SOURCE_NAMES:
+        return SOURCE_NAMES[m.group(1)][lang]
+    return str(source)
+
+
+_PLACE_WORDS = {
+    "table": {"kk": "{n}-кесте", "ru": "таблица {n}", "en": "Table {n}"},
+    "figure": {"kk": "{n}-сурет", "ru": "рисунок {n}", "en": "Figure {n}"},
+    "line": {"kk": "{n}-жол", "ru": "строка {n}", "en": "line {n}"},
+    "lines": {"kk": "{n}-жолдар", "ru": "строки {n}", "en": "lines {n}"},
+    "repeated": {"kk": "{n}-жолда қайталанады", "ru": "повтор в строке {n}",
+                 "en": "repeated line {n}"},
+    "repeated_many": {"kk": "{n}-жолдарда қайталанады", "ru": "повтор в строках {n}",
+                      "en": "repeated lines {n}"},
+    "text": {"kk": "мәтін", "ru": "текст", "en": "text"},
+    "conclusions": {"kk": "қорытынды", "ru": "заключение", "en": "conclusions"},
+    "second": {"kk": "екінші", "ru": "вторая", "en": "second"},
+}
+
+
+def localize_location(location: str, lang: str) -> str:
+    """Where in the source a number is printed, in ``lang`` (tables, figures, lines, text).
+
+    >>> localize_location("Кесте 10, line 1175", "ru")
+    'таблица 10, строка 1175'
+    >>> localize_location("3-кесте, line 160 (repeated line 175)", "kk")
+    '3-кесте, 160-жол (175-жолда қайталанады)'
+    >>> localize_location("text, lines 800-802", "en")
+    'text, lines 800–802'
+    """
+    w = _PLACE_WORDS
+    text = str(location)
+    text = re.sub(r"(?:Кесте|Таблица|Table)\s+(\d+)|(\d+)-кесте",
+                  lambda m: w["table"][lang].format(n=m.group(1) or m.group(2)), text)
+    text = re.sub(r"Сурет\s+(\d+)", lambda m: w["figure"][lang].format(n=m.group(1)), text)
+    text = re.sub(r"repeated lines ([\d, ]+\d)",
+                  lambda m: w["repeated_many"][lang].format(n=m.group(1)), text)
+    text = re.sub(r"repeated line (\d+)", lambda m: w["repeated"][lang].format(n=m.group(1)),
+                  text)
+    text = re.sub(r"\blines (\d+)\s*[-–]\s*(\d+)",
+                  lambda m: w["lines"][lang].format(n=f"{m.group(1)}–{m.group(2)}"), text)
+    text = re.sub(r"\bline (\d+)", lambda m: w["line"][lang].format(n=m.group(1)), text)
+    text = re.sub(r"^text\b", w["text"][lang], text)
+    text = re.sub(r"^conclusions\b", w["conclusions"][lang], text)
+    return re.sub(r"\(second\)", f"({w['second'][lang]})", text)
+
+
 def translate(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The audit table for display in language ``lang``: headers, verdicts, chapter names, kinds
     and severities; the machine columns (:data:`MACHINE_COLUMNS`) are left out.
@@ -401,6 +469,10 @@ def translate(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
     out["verdict"] = [i18n.t(verdict_keys[v], lang) for v in out["verdict"]]
     out["chapter"] = [_chapter_name(c, lang) for c in out["chapter"]]
+    if "source" in out.columns:
+        out["source"] = [localize_source(v, lang) for v in out["source"]]
+    if "location" in out.columns:
+        out["location"] = [localize_location(v, lang) for v in out["location"]]
     if "kind" in out.columns:
         out["kind"] = [i18n.t(f"kind_{k}", lang) if k else "" for k in out["kind"]]
     if "severity" in out.columns:
@@ -623,14 +695,15 @@ def section_anchor(chapter: str, book: Path | None = None) -> str:
     return ""
 
 
-def report_html(frame: pd.DataFrame) -> str:
+def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
     """Every audit row as one HTML table a reader can filter and search (by the small script in
     ``book/_static/digecon.js``): selects for chapter, source, verdict and severity, a search box,
     a count of the rows shown, and a "CSV" link that downloads the whole audit (embedded once in
     the page, every column, the same rows in the same order). Codes (chapter, verdict, kind,
     severity, headers) are written once with ``data-l`` keys; the script shows them in the
     page's language from one embedded dictionary. Each row links to the chapter section that
-    discusses it and has the anchor ``#audit-<id>``.
+    discusses it and has the anchor ``#audit-<id>``. Sources and locations are written in
+    ``lang`` (:func:`localize_source`, :func:`localize_location`), as are the first labels.
 
     >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
     >>> html = report_html(rows)
@@ -653,14 +726,16 @@ def report_html(frame: pd.DataFrame) -> str:
     for code in i18n.LANGS:
         labels[code].update({f"chapter_{c}": _chapter_name(c, code)
                              for c in frame["chapter"].unique()})
+        labels[code].update({f"seed {s}": localize_source(f"seed {s}", code)
+                             for s in frame["seed"].unique() if s})
     anchors = {c: section_anchor(c) for c in frame["chapter"].unique()}
 
     def lab(key: str) -> str:
-        return f'<span data-l="{key}">{escape(labels["en"].get(key, key))}</span>'
+        return f'<span data-l="{key}">{escape(labels[lang].get(key, key))}</span>'
 
     def options(name: str, values: list[str], key) -> str:
         opts = "".join(f'<option value="{escape(v)}" data-l="{key(v)}">'
-                       f'{escape(labels["en"].get(key(v), v))}</option>' for v in values)
+                       f'{escape(labels[lang].get(key(v), v))}</option>' for v in values)
         return (f'<label>{lab(header_keys.get(name, name))} <select data-filter="{name}">'
                 f'<option value="">*</option>{opts}</select></label>')
 
@@ -692,6 +767,10 @@ def report_html(frame: pd.DataFrame) -> str:
                 text = lab(f"{col}_{value}") if value else ""
             elif col in ("printed", "recomputed", "official"):
                 text = "" if pd.isna(value) else f"{float(value):.6g}"
+            elif col == "source":
+                text = escape(localize_source(value, lang))
+            elif col == "location":
+                text = escape(localize_location(value, lang))
             else:
                 text = escape(str(value))
             cells.append(f"<td>{text}</td>")

@@ -580,6 +580,8 @@ def expand_number_roles(markdown: str, values: Mapping[str, object], lang: str) 
     '855,6-ға дейін'
     >>> expand_number_roles("Проверено {glue:text}`n` чисел", {"n": 524}, "ru")
     'Проверено 524 числа'
+    >>> expand_number_roles("{glue:text}`n` чисел", {"n": "–"}, "ru")  # no number: no change
+    '– чисел'
     """
     _check_lang(lang)
     out: list[str] = []
@@ -592,6 +594,9 @@ def expand_number_roles(markdown: str, values: Mapping[str, object], lang: str) 
         text = format_value(values[name], spec, lang)
         pos = m.end()
         rest = markdown[pos:]
+        if not any(ch.isdigit() for ch in text):  # "–" for a missing value: no number to agree
+            out.append(text)
+            continue
         if lang == "kk":
             unit = _KK_UNIT_AFTER.match(rest)
             head = text

@@ -161,10 +161,11 @@ def edition_config(config: dict, lang: str, locale_dir: Path | None = None) -> d
     conf["nb_code_prompt_show"] = strings["code_show"]
     conf["nb_code_prompt_hide"] = strings["code_hide"]
     conf["digecon_edition"] = lang
-    # the launch and download buttons open this edition's student notebooks (launch.py)
-    conf["digecon_notebook_lang"] = lang
-    conf["digecon_notebooks_dir"] = "notebooks"
-    conf["digecon_notebooks_site_path"] = "{lang}/notebooks"
+    if "digecon_book.launch" in exts:
+        # the launch and download buttons open this edition's student notebooks (launch.py)
+        conf["digecon_notebook_lang"] = lang
+        conf["digecon_notebooks_dir"] = "notebooks"
+        conf["digecon_notebooks_site_path"] = "{lang}/notebooks"
     # a change of the extension, its templates or the catalogs rewrites every page
     conf["digecon_tools_digest"] = tools_digest()
     conf["digecon_editions"] = list(LANGS)

@@ -6,8 +6,8 @@ edition and counts the visible strings that are not in the edition's language:
 * **text it reads**: the text nodes of ``<body>`` and the attributes a reader sees or hears
   (``title``, ``alt``, ``aria-label``, ``placeholder``) plus ``<title>``; not code cells and
   code outputs (``pre``, ``code``, ``.cell_input``, ``.cell_output``, ``.output``), mathematics
-  (``.math``, ``mjx-*``), scripts, styles, SVG, and elements that declare another language
-  with a ``lang`` attribute (the language switcher's links);
+  (``.math``, ``mjx-*``, KaTeX's ``.katex`` and MathML), scripts, styles, SVG, and elements
+  that declare another language with a ``lang`` attribute (the language switcher's links);
 * **latin**: in the kk and ru editions, Latin-script words that are not in the allowlist
   (acronyms and proper names drawn from the book's vocabulary: the abbreviations of
   ``data/glossary.csv`` and the Latin words its kk and ru names use, the English names of
@@ -55,8 +55,9 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’\-]*")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 SKIP_CLASSES = ("cell_input", "cell_output", "output", "highlight", "math", "MathJax",
-                "digecon-lang", "headerlink", "mjx-container")
-SKIP_TAGS = ("script", "style", "pre", "code", "svg", "noscript", "kbd", "samp", "template")
+                "digecon-lang", "headerlink", "mjx-container", "katex", "katex-display")
+SKIP_TAGS = ("script", "style", "pre", "code", "svg", "noscript", "kbd", "samp", "template",
+             "math")
 SEEN_ATTRS = ("title", "alt", "aria-label", "placeholder")
 SAME_MIN = 40
 

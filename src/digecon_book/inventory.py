@@ -208,6 +208,31 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
     return pd.DataFrame.from_records(records)
 
 
+_APPENDIX_LATIN = {"А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E"}
+_SECTION_WORDS = {
+    "КІРІСПЕ": {"kk": "кіріспе", "ru": "введение", "en": "introduction"},
+    "ҚОРЫТЫНДЫ": {"kk": "қорытынды", "ru": "заключение", "en": "conclusions"},
+    "front matter": {"kk": "титул бөлігі", "ru": "титульная часть", "en": "front matter"},
+}
+
+
+def section_name(section: str, lang: str) -> str:
+    """A section of the dissertation named in ``lang`` (as the inventory's ``section`` holds it).
+
+    >>> section_name("ҚОСЫМША Д", "kk"), section_name("ҚОСЫМША Д", "en"), section_name("2.2", "ru")
+    ('Д қосымшасы', 'appendix D', 'раздел 2.2')
+    """
+    m = re.fullmatch(r"ҚОСЫМША (\w)", section)
+    if m:
+        letter = m.group(1)
+        return {"kk": f"{letter} қосымшасы", "ru": f"приложение {letter}",
+                "en": f"appendix {_APPENDIX_LATIN.get(letter, letter)}"}[lang]
+    if re.fullmatch(r"\d+(\.\d+)*", section):
+        return {"kk": f"{section}-бөлім", "ru": f"раздел {section}",
+                "en": f"section {section}"}[lang]
+    return _SECTION_WORDS.get(section, {}).get(lang, section)
+
+
 def coverage(inv: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
     """Share of printed numbers audited, excluded, unaccounted, by ``by`` (default source).
 

@@ -24,7 +24,7 @@ import pytest
 from digecon_book import foreign
 from tests.conftest import ROOT
 
-pytestmark = [pytest.mark.book, pytest.mark.xdist_group("book")]
+pytestmark = pytest.mark.book  # it reads the built book
 
 #: (edition, page) -> why foreign strings are still expected there
 KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {

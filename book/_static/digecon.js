@@ -46,7 +46,7 @@
     var words = JSON.parse(root.querySelector("script.audit-labels").textContent);
     function relabel() {
       var lang = document.documentElement.getAttribute("lang") || "kk";
-      var dict = words[lang] || words.en;
+      var dict = words[lang] || words[Object.keys(words)[0]];
       root.querySelectorAll("[data-l]").forEach(function (el) {
         var text = dict[el.getAttribute("data-l")];
         if (text) el.textContent = text;

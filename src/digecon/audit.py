@@ -785,7 +785,8 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
     csv_text = buffer.getvalue()
     if "</" in csv_text:
         raise ValueError("an audit text contains '</', which cannot be embedded in the page")
-    words = json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")
+    # the page is in one language: only its labels travel with it
+    words = json.dumps({lang: labels[lang]}, ensure_ascii=False).replace("</", "<\\/")
     return (f'<div id="audit-report" class="audit-report">{controls}'
             f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>'

@@ -498,6 +498,17 @@ def notebook_dir(out_html: Path, lang: str) -> Path:
     return out_html / "notebooks" / lang
 
 
+def _references(root: Path, langs: list[str]) -> tuple[dict, dict, dict]:
+    """What the notebooks of a book link to: its bibliography in each language, and the pages
+    and headings of its MyST targets (``root`` is the book's root or its staged copy)."""
+    bib_path = root / "references.bib"
+    bibs = {lang: read_bibliography(bib_path, lang) if bib_path.exists() else {}
+            for lang in langs}
+    titles: dict[str, str] = {}
+    labels = labels_in(root / "book", titles)
+    return bibs, labels, titles
+
+
 def write_student_notebooks(
     stage: Path, out_html: Path, langs: Iterable[str] = LANGS, *,
     edition_url: str | None = None, strict: bool = True,
@@ -511,12 +522,8 @@ def write_student_notebooks(
     ``<PAGES_URL>/<lang>``, or the published book when there are no editions). Returns the
     files written.
     """
-    bib_path = stage / "references.bib"
     langs = list(langs)
-    bibs = {lang: read_bibliography(bib_path, lang) if bib_path.exists() else {}
-            for lang in langs}
-    titles: dict[str, str] = {}
-    labels = labels_in(stage / "book", titles)
+    bibs, labels, titles = _references(stage, langs)
     written = []
     for lang in langs:
         target = notebook_dir(out_html, lang)
@@ -548,12 +555,8 @@ def binder_notebooks(root: Path, langs: Iterable[str] = LANGS, *,
     """
     from urllib.request import urlopen
 
-    bib_path = root / "references.bib"
     langs = list(langs)
-    bibs = {lang: read_bibliography(bib_path, lang) if bib_path.exists() else {}
-            for lang in langs}
-    titles: dict[str, str] = {}
-    labels = labels_in(root / "book", titles)
+    bibs, labels, titles = _references(root, langs)
     written = []
     online = True  # after one failed download, make the rest from the sources
     for lang in langs:

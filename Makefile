@@ -33,7 +33,7 @@ $(STAMP): requirements.lock pyproject.toml
 venv: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/python -m digecon.build
+	$(BIN)/python -m digecon_book.build
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools bench

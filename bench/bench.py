@@ -2,7 +2,8 @@
 
 On a temporary copy of the repository, from the ready environment:
 
-a. the book executed and built from a cold cache (fresh ``_build``): ``python -m digecon.build``;
+a. the book executed and built from a cold cache (fresh ``_build``):
+   ``python -m digecon_book.build``;
 b. the baseline: plain ``jupyter-book build --all`` of the source book with
    ``execute_notebooks: force`` (jupyter-book executes every notebook itself, serially), and the
    ratio a/b;
@@ -45,7 +46,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from digecon import appendix, build, pages  # noqa: E402
+from digecon_book import appendix, build, pages  # noqa: E402
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # Debian's; CHROMIUM overrides
 CHROMIUM_ARGS = [
@@ -164,7 +165,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> tuple[fl
 
 
 def digecon_build(copy: Path, log: Path) -> tuple[float, int, dict]:
-    seconds, code = timed([sys.executable, "-m", "digecon.build", "--root", str(copy)],
+    seconds, code = timed([sys.executable, "-m", "digecon_book.build", "--root", str(copy)],
                           copy, env_for(copy), log)
     runs = (copy / "_build" / "executions.jsonl").read_text(encoding="utf-8").splitlines()
     return seconds, code, json.loads(runs[-1]) if runs else {}
@@ -365,7 +366,7 @@ def table(result: dict) -> str:
     lines = [
         "| Build | Wall (s) | CPU (s) | Peak PSS (MB) | Notebooks executed |",
         "|---|---:|---:|---:|---:|",
-        row("(a) `python -m digecon.build`, cold cache", "cold", b["cold"]["executed"]),
+        row("(a) `python -m digecon_book.build`, cold cache", "cold", b["cold"]["executed"]),
         row("(b) `jupyter-book build --all`, `execute_notebooks: force`", "baseline",
             b["baseline"]["notebooks"]),
         f"| (a)/(b) | {result['ratio_a_b']:.2f} | {result.get('ratio_cpu_a_b', float('nan')):.2f}"
@@ -423,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"copying {root} to {tmp}")
         copy = copy_repo(root, tmp / "book")
 
-        say("(a) cold build: python -m digecon.build (executes every notebook)")
+        say("(a) cold build: python -m digecon_book.build (executes every notebook)")
         sec_a, code, run = digecon_build(copy, logs / "a-cold.log")
         usage_a = dict(LAST)
         if code:

@@ -41,7 +41,7 @@ def built_book() -> Path:
             if (html / "index.html").exists():
                 return html
         proc = subprocess.run(
-            [sys.executable, "-m", "digecon.build"], cwd=ROOT, capture_output=True, text=True
+            [sys.executable, "-m", "digecon_book.build"], cwd=ROOT, capture_output=True, text=True
         )
         if proc.returncode != 0:
             marker.unlink(missing_ok=True)

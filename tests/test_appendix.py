@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from digecon import appendix, build, data, i18n
+from digecon import data, i18n
+from digecon_book import appendix, build
 
 DOWNLOAD = re.compile(r"\{download\}`[^`<]*<([^>]+)>`")
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from digecon import build
+from digecon_book import build
 from tests.conftest import ROOT, last_executions
 
 pytestmark = pytest.mark.book
@@ -42,7 +42,7 @@ def test_every_notebook_ran_ok(built_book):
 
 def test_a_rebuild_with_nothing_changed_executes_no_notebook(built_book):
     written = {p: p.stat().st_mtime_ns for p in built_book.rglob("*.html")}
-    proc = subprocess.run([sys.executable, "-m", "digecon.build"], cwd=ROOT,
+    proc = subprocess.run([sys.executable, "-m", "digecon_book.build"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "nothing changed since the last build" in proc.stdout

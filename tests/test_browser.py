@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from digecon.build import toc_documents
+from digecon_book.build import toc_documents
 
 pytestmark = pytest.mark.browser
 

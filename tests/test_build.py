@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from digecon import build
+from digecon_book import build
 
 TOC = "format: jb-book\nroot: book/intro\nchapters:\n- file: book/a\n- file: book/b\n"
 
@@ -156,7 +156,7 @@ def test_ctrl_c_while_a_notebook_runs_stops_everything_and_removes_the_book(tmp_
     html = root / "_build" / "html"
     html.mkdir(parents=True)
     (html / "index.html").write_text("the previous book", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "digecon.build", "--root", str(root)],
+    proc = subprocess.Popen([sys.executable, "-m", "digecon_book.build", "--root", str(root)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     started = root / "book" / "started"
     deadline = time.monotonic() + 240

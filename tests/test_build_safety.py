@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from digecon import build
+from digecon_book import build
 
 from .test_build import tiny_book
 
@@ -144,7 +144,7 @@ def test_a_failed_notebook_names_the_notebook_cell_and_what_to_fix():
 
 HOLD = """
 import sys, time, pathlib
-from digecon.build import build_lock
+from digecon_book.build import build_lock
 with build_lock(pathlib.Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

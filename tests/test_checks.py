@@ -8,8 +8,8 @@ import json
 import pytest
 
 from digecon import checks, data
-from digecon.build import toc_notebooks
 from digecon.checks import ParameterError
+from digecon_book.build import toc_notebooks
 
 
 def test_an_unknown_country_code_names_the_parameter_and_the_valid_codes():

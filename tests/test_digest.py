@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digecon import build
-from digecon_book import digest
+from digecon_book import build, digest
 
 
 def _root(tmp_path: Path) -> Path:

@@ -21,7 +21,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from digecon import build, plots
+from digecon import plots
+from digecon_book import build
 from tests.conftest import ROOT
 
 #: smallest text allowed on a phone, in CSS px

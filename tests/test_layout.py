@@ -38,8 +38,9 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_imported_modules_sees_hidden_imports(tmp_path):
     probe = tmp_path / "probe.py"
-    probe.write_text("def f():\n    from digecon import audit, data\n    import digecon.build\n")
-    assert imported_modules(probe) >= {"digecon.audit", "digecon.data", "digecon.build"}
+    probe.write_text("def f():\n    from digecon import audit, data\n"
+                     "    import digecon_book.build\n")
+    assert imported_modules(probe) >= {"digecon.audit", "digecon.data", "digecon_book.build"}
 
 
 @pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.name)
@@ -53,6 +54,19 @@ def test_methods_import_no_chapter_or_authoring_code(path):
 def test_chapter_figures_take_no_data_from_audits(path):
     wrong = sorted(m for m in imported_modules(path) if m.startswith("digecon.audits"))
     assert not wrong, f"{path.name} imports {wrong}; the audit checks the chapter, not the reverse"
+
+
+@pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: p.name)
+def test_student_package_imports_no_authoring_tool(path):
+    """What a student installs (``digecon``) never imports the book's build tools."""
+    wrong = sorted(m for m in imported_modules(path) if m.split(".")[0] == "digecon_book")
+    assert not wrong, f"{path.relative_to(SRC)} imports {wrong}; authoring tools stay apart"
+
+
+def test_authoring_tools_are_not_in_the_student_package():
+    authoring = {"build", "lint", "pages", "appendix", "editions", "student"}
+    present = sorted(p.stem for p in SRC.rglob("*.py") if p.stem in authoring)
+    assert not present, f"authoring modules in src/digecon: {present}; they go in digecon_book"
 
 
 @pytest.mark.parametrize("path", METHOD_FILES, ids=lambda p: p.name)

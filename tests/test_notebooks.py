@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from digecon import build, lint
+from digecon_book import build, lint
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))

@@ -73,7 +73,7 @@ def test_the_book_builds_with_the_network_cut(tmp_path):
         "NO_PROXY": "*", "HTTP_PROXY": "", "HTTPS_PROXY": "",
     })
     proc = subprocess.run(
-        offline_command(sys.executable, "-m", "digecon.build", "--root", str(copy)),
+        offline_command(sys.executable, "-m", "digecon_book.build", "--root", str(copy)),
         cwd=copy, env=env, capture_output=True, text=True, timeout=1800,
     )
     assert proc.returncode == 0, (

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from digecon import appendix, i18n, pages
+from digecon import i18n
+from digecon_book import appendix, pages
 
 
 def entries(page: str) -> list[tuple[str, str]]:

@@ -181,7 +181,7 @@ def stage(tmp_path_factory) -> Path:
     existing = ROOT / "_build" / "stage"
     if _executed(existing):
         return existing
-    from digecon import appendix, build, pages
+    from digecon_book import appendix, build, pages
 
     stage = tmp_path_factory.mktemp("stage")
     build.stage_sources(ROOT, stage)

@@ -68,8 +68,8 @@ CONFIG_STRINGS = {
 #: generated pages whose library function may accept ``lang`` (else the trilingual page is
 #: narrowed with select_language)
 GENERATED = {
-    "book/glossary.md": ("digecon.pages", "glossary_page"),
-    "book/data.md": ("digecon.appendix", "data_appendix_page"),
+    "book/glossary.md": ("digecon_book.pages", "glossary_page"),
+    "book/data.md": ("digecon_book.appendix", "data_appendix_page"),
 }
 LOCALE = Path(__file__).with_name("locale")
 

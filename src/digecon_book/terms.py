@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from digecon import data, lint
+from digecon import data
+from digecon_book import lint
 
 _LETTER = r"A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _STRIP = [

@@ -1,6 +1,6 @@
 """Build the book: execute its notebooks with papermill (cached, in parallel), then Sphinx.
 
-``python -m digecon.build`` (what ``make book`` runs) does three things:
+``python -m digecon_book.build`` (what ``make book`` runs) does three things:
 
 1. **Stage** the book in ``_build/stage``: configuration, pages and static files are copied
    (only when they changed, so Sphinx's incremental build sees no change), and generated pages
@@ -447,7 +447,7 @@ def stage_mathjax(root: Path, stage: Path) -> None:
 
 def write_generated_pages(root: Path, stage: Path) -> None:
     """Pages written from the library: the glossary and the execution status."""
-    from digecon import appendix, pages
+    from digecon_book import appendix, pages
 
     _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
     _write_if_changed(stage / "book" / "data.md", appendix.data_appendix_page())
@@ -860,7 +860,7 @@ def _build_locked(
 def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
     """Execute and render one chapter alone (with the glossary and bibliography).
 
-    For authors: ``python -m digecon.build --preview egov`` builds
+    For authors: ``python -m digecon_book.build --preview egov`` builds
     ``_build/preview-egov/_build/html`` without touching the main build.
     """
     out = root / "_build" / f"preview-{chapter}"
@@ -879,7 +879,7 @@ def preview(root: Path, chapter: str, *, strict: bool = True) -> int:
     if res.status == "failed":
         print(res.error, file=sys.stderr)
         return 1
-    from digecon import appendix, pages
+    from digecon_book import appendix, pages
 
     _write_if_changed(stage / "book" / "glossary.md", pages.glossary_page())
     _write_if_changed(stage / "book" / "data.md", appendix.data_appendix_page())
@@ -903,7 +903,7 @@ def _write_run_log(root: Path, results: list[Result]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m digecon.build", description=__doc__.split("\n")[0]
+        prog="python -m digecon_book.build", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root")
     parser.add_argument("--jobs", type=int, default=None,

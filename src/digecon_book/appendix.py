@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from digecon import data, i18n
-from digecon.pages import tabs
+from digecon_book.pages import tabs
 
 #: where the build puts the CSV files, relative to the appendix page (``book/data.md``)
 STATIC_DATA = "_static/data"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from digecon.audits.concepts import audit
+from digecon.chapters.concepts.audit import audit
 from tests.audit_helpers import assert_audit_shape, audit_row
 
 

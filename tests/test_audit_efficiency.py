@@ -2,7 +2,7 @@
 
 import pytest
 
-from digecon.audits.efficiency import audit
+from digecon.chapters.efficiency.audit import audit
 from tests.audit_helpers import assert_audit_shape, audit_row
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digecon.audits.egov import audit
+from digecon.chapters.egov.audit import audit
 from digecon.data import load
 from tests.audit_helpers import assert_audit_shape
 

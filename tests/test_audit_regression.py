@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from digecon import data
-from digecon.audits import regression as ar
+from digecon.chapters.regression import audit as ar
 from tests.audit_helpers import assert_audit_shape
 
 

@@ -27,7 +27,7 @@ def test_ids_are_stable(rows):
     # the same rows in another order, or rebuilt, get the same ids: an id depends only on its row
     again = audit.collect()
     assert again["id"].tolist() == rows["id"].tolist()
-    from digecon.audits import egov
+    from digecon.chapters.egov import audit as egov
     shuffled = egov.audit().sample(frac=1.0, random_state=3)
     rebuilt = audit.audit_frame(shuffled.drop(columns=["id"]).assign(
         id=[audit.row_key(loc, q) for loc, q in zip(shuffled["location"], shuffled["quantity"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digecon.audits.workforce import audit
+from digecon.chapters.workforce.audit import audit
 from tests.audit_helpers import assert_audit_shape, audit_row
 
 

@@ -1,6 +1,6 @@
 """The layout of the package: dependencies point one way and every method has one name.
 
-Chapters (``*_charts``, ``audits``, notebooks) use the methods of :mod:`digecon.methods`; the
+Chapters (``digecon.chapters.<name>``, notebooks) use the methods of :mod:`digecon.methods`; the
 methods use only data and libraries. These tests read the import statements of the source
 (so an import hidden inside a function counts too).
 """
@@ -50,10 +50,39 @@ def test_methods_import_no_chapter_or_authoring_code(path):
     assert not wrong, f"{path.name} imports {wrong}; methods may only import {ALLOWED}"
 
 
-@pytest.mark.parametrize("path", sorted(SRC.glob("*_charts.py")), ids=lambda p: p.name)
-def test_chapter_figures_take_no_data_from_audits(path):
-    wrong = sorted(m for m in imported_modules(path) if m.startswith("digecon.audits"))
-    assert not wrong, f"{path.name} imports {wrong}; the audit checks the chapter, not the reverse"
+CHAPTERS = SRC / "chapters"
+CHAPTER_CODE = sorted(p for p in CHAPTERS.glob("*/*.py") if p.stem != "__init__")
+
+
+def test_every_chapter_has_its_folder():
+    from digecon.chapters import NAMES
+
+    folders = sorted(p.name for p in CHAPTERS.iterdir() if (p / "__init__.py").exists())
+    assert folders == sorted(NAMES)
+    for name in NAMES:
+        assert (CHAPTERS / name / "audit.py").exists(), f"chapter {name} has no audit module"
+
+
+@pytest.mark.parametrize("path", [p for p in CHAPTER_CODE if p.stem != "audit"],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_chapter_code_takes_no_data_from_an_audit(path):
+    wrong = sorted(m for m in imported_modules(path) if m.endswith(".audit") and "chapters" in m)
+    assert not wrong, f"{path} imports {wrong}; the audit checks the chapter, not the reverse"
+
+
+#: within a chapter, analysis is the bottom layer; tables and figures may use it, not each other
+LAYERS = {"analysis": set(), "tables": {"analysis"}, "figures": {"analysis"},
+          "audit": {"analysis", "tables"}}
+
+
+@pytest.mark.parametrize("path", CHAPTER_CODE, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_chapter_layers_point_one_way(path):
+    own = f"digecon.chapters.{path.parent.name}."
+    used = {m.removeprefix(own) for m in imported_modules(path) if m.startswith(own)}
+    other = sorted(m for m in imported_modules(path) if m.startswith("digecon.chapters.")
+                   and not m.startswith(own))
+    assert used <= LAYERS[path.stem], f"{path.stem} of {path.parent.name} uses {used}"
+    assert not other, f"{path} uses another chapter's code: {other}"
 
 
 @pytest.mark.parametrize("path", sorted(SRC.rglob("*.py")), ids=lambda p: p.name)
@@ -97,7 +126,7 @@ def test_every_method_has_one_name_in_one_module():
 def test_chapter_code_does_not_reuse_a_method_name():
     names = set(public_methods())
     clashes = []
-    for path in [*SRC.glob("*_charts.py"), *(SRC / "audits").glob("*.py")]:
+    for path in CHAPTER_CODE:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.FunctionDef) and node.name in names:
                 clashes.append(f"{path.name}:{node.lineno} {node.name}")

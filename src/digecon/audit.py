@@ -2,8 +2,9 @@
 
 Every chapter checks the numbers its sources print. One check is one row with the columns
 of :data:`AUDIT_COLUMNS`; a chapter's audit is a tidy ``DataFrame`` of such rows, built by a
-function ``audit()`` in a module of :mod:`digecon.audits`. :func:`collect` gathers every
-chapter's rows into the book's reproducibility report, so a new chapter only adds a module.
+function ``audit()`` in each chapter's module ``digecon.chapters.<name>.audit``.
+:func:`collect` gathers every chapter's rows into the book's reproducibility report, so a new
+chapter only adds its name to ``digecon.chapters.NAMES``.
 
 >>> row = check("article", "Table 5, line 210", "3-term moving sum, 2008", "1.6198", 1.61984)
 >>> row["verdict"]
@@ -15,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import math
-import pkgutil
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -370,18 +370,15 @@ def summary(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def collect() -> pd.DataFrame:
-    """Every chapter's audit rows: each module of :mod:`digecon.audits` that defines ``audit()``.
+    """Every chapter's audit rows: ``audit()`` of each ``digecon.chapters.<name>.audit``.
 
     >>> set(collect()["verdict"]) <= set(VERDICTS)
     True
     """
-    from digecon import audits
+    from digecon.chapters import NAMES
 
-    frames = []
-    for info in sorted(pkgutil.iter_modules(audits.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"digecon.audits.{info.name}")
-        if hasattr(module, "audit"):
-            frames.append(module.audit())
+    frames = [importlib.import_module(f"digecon.chapters.{name}.audit").audit()
+              for name in sorted(NAMES)]
     if not frames:
         return pd.DataFrame(columns=AUDIT_COLUMNS)
     return pd.concat(frames, ignore_index=True)
@@ -479,6 +476,41 @@ def translate(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         out["severity"] = [i18n.t(f"severity_{k}", lang) if k else "" for k in out["severity"]]
     header = {"kind": "audit_kind", "severity": "audit_severity", "id": "audit_id"}
     return out.rename(columns={c: i18n.t(header.get(c, c), lang) for c in out.columns})
+
+
+def checked_table(rows: pd.DataFrame, lang: str):
+    """The rows that could be checked (verdict reproduces or differs), for display in ``lang``.
+
+    Drops the chapter, source and official columns (the same for every row of one chapter) and
+    formats the numbers; returns a pandas ``Styler``.
+
+    >>> rows = audit_frame([check("a", "T1", "x", "1.0", 1.0)], "egov")
+    >>> "воспроизводится" in checked_table(rows, "ru").to_html()
+    True
+    """
+    from digecon import i18n
+    from digecon.fmt import compact
+
+    part = rows[rows["verdict"] != CANNOT].reset_index(drop=True)
+    shown = translate(part, lang)
+    shown = shown.drop(columns=[i18n.t(k, lang) for k in ("chapter", "source", "official")])
+    return compact(shown.style.format(precision=3, na_rep="–").hide(axis="index"))
+
+
+def rows_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A chapter's audit rows for display in ``lang``: translated, no chapter column, rounded.
+
+    >>> rows = audit_frame([check("a", "T1", "x", "1.0", 1.0)], "egov")
+    >>> rows_table(rows, "en").columns[0]
+    'Source'
+    """
+    from digecon import i18n
+
+    out = translate(rows, lang).drop(columns=i18n.t("chapter", lang)).reset_index(drop=True)
+    for key in ("printed", "recomputed", "official"):
+        out[i18n.t(key, lang)] = out[i18n.t(key, lang)].round(3)
+    out.index = out.index + 1
+    return out
 
 
 def _chapter_name(chapter: str, lang: str) -> str:

@@ -308,6 +308,18 @@ def for_display(table, lang: str):
     return table
 
 
+def compact(styler):
+    """A smaller font for wide tables (a pandas ``Styler``), so they fit a phone or a laptop.
+
+    >>> compact(pd.DataFrame({"a": [1]}).style).table_styles[0]["selector"]
+    'td, th'
+    """
+    return styler.set_table_styles(
+        [{"selector": "td, th", "props": [("font-size", "0.8em"), ("padding", "0.2em 0.4em")]}],
+        overwrite=False,
+    )
+
+
 def ticks_formatter(lang: str, decimals: int | None = None):
     """A matplotlib ``FuncFormatter`` for axis tick labels in ``lang``.
 

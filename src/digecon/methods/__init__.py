@@ -1,7 +1,7 @@
 """The book's reusable methods: each named once, each returning a tidy ``DataFrame``.
 
 This package is what a chapter calls to compute something. It depends only on numpy, pandas,
-scipy, statsmodels and pingouin, never on chapter code (``*_charts``, ``audits``) or on the
+scipy, statsmodels and pingouin, never on chapter code (``digecon.chapters``) or on the
 authoring tools (build, lint, pages); ``tests/test_layout.py`` holds it to that. Every method
 checks its input with the one checker :mod:`digecon.methods._checks`, whose messages name the
 method, the argument, what was wrong and what was expected.

@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from digecon import concepts_charts as charts
+from digecon.chapters import concepts as charts
 from digecon.data import load
 from digecon.i18n import LANGS, place, t
 

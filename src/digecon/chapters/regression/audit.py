@@ -19,12 +19,12 @@ import pandas as pd
 
 from digecon import data
 from digecon.audit import as_number, audit_frame, cannot, check, decimals_of
-from digecon.methods import regression as rg
-from digecon.methods.trend import trend_forecast
-from digecon.regression_charts import FIRST_YEAR, sample
+from digecon.chapters.regression.analysis import FIRST_YEAR, sample
 
 # the trend forms whose printed forecasts Кесте 29 (second) shows (Figures 28-31 are images)
-from digecon.regression_charts import PRINTED_FORMS as TREND_FORM
+from digecon.chapters.regression.analysis import PRINTED_FORMS as TREND_FORM
+from digecon.methods import regression as rg
+from digecon.methods.trend import trend_forecast
 
 CHAPTER = "regression"
 SOURCE = "001_e89e1252d3bc2daa.txt"

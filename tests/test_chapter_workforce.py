@@ -1,4 +1,4 @@
-"""Tests of digecon.workforce_charts: hand-checked data preparation, labelled figures."""
+"""Tests of digecon.chapters.workforce: hand-checked data preparation, labelled figures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from digecon import workforce_charts as wc
+from digecon.chapters import workforce as wc
 from digecon.data import load
 from digecon.i18n import LANGS, place, t
 

@@ -1,4 +1,4 @@
-"""Tests of digecon.ecommerce_charts: hand-checked data preparation, labelled figures."""
+"""Tests of digecon.chapters.ecommerce: hand-checked data preparation, labelled figures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from digecon import ecommerce_charts as ch
+from digecon.chapters import ecommerce as ch
 from digecon.data import load
 from digecon.i18n import LANGS, t
 from digecon.methods.forecast import projection
@@ -73,7 +73,9 @@ def test_text_mentions(tables):
 
 
 def test_wrap():
-    assert ch.wrap("abc def", 3) == "abc\ndef"
+    from digecon.plots import wrap
+
+    assert wrap("abc def", 3) == "abc\ndef"
 
 
 @pytest.mark.parametrize("lang", LANGS)

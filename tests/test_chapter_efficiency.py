@@ -8,8 +8,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from digecon import efficiency_charts as charts
-from digecon.audits import efficiency as efficiency_audit
+from digecon import audit
+from digecon.chapters import efficiency as charts
+from digecon.chapters.efficiency import audit as efficiency_audit
 from digecon.data import load
 from digecon.i18n import LANGS, t
 from digecon.methods import efficiency as ef
@@ -106,7 +107,7 @@ def test_check_years():
 def test_display_tables(k5, lang):
     html = charts.table5_display(k5, lang).to_html()
     assert t("ict_efficiency_ratio", lang) in html
-    audit_html = charts.audit_checked(efficiency_audit.audit(), lang).to_html()
+    audit_html = audit.checked_table(efficiency_audit.audit(), lang).to_html()
     assert t("verdict", lang) in audit_html
     assert t("cannot_be_recomputed", lang) not in audit_html
     assert t("variable_code", lang) in charts.variables_display(

@@ -1,15 +1,4 @@
-"""Figures and display tables of the chapter "efficiency" (dissertation section 1.2).
-
-Every function takes the transcribed tables (``digecon.data.load``) and a language code and
-returns a matplotlib ``Figure`` or a display table whose labels come from the vocabulary
-(:func:`digecon.i18n.t`), never from typed strings. The data-preparation helpers
-(:func:`yearly_efficiency`, :func:`table5`, :func:`period_comparison`) are tested by hand.
-
->>> import pandas as pd
->>> k5 = pd.DataFrame({"period": ["pre_program", "pre_program"], "row": ["2010", "total"],
-...                    "year": [2010, None], "efficiency": [2.776, 1.771]})
->>> yearly_efficiency(k5).to_dict()
-{2010: 2.776}
+"""The efficiency chapter's figures: ``plot_*(..., lang) -> Figure``.
 """
 
 from __future__ import annotations
@@ -18,69 +7,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from digecon.chapters.efficiency.analysis import table5, yearly_efficiency
 from digecon.i18n import check_lang, t
 from digecon.methods import efficiency as ef
-from digecon.methods.growth import growth_rate
 from digecon.plots import PALETTE, legend_below, wrap
 
 PROGRAMME_YEAR = 2017  # "Цифрлық Қазақстан" adopted in December 2017 (Кесте 5 splits here)
-
-
-def yearly_efficiency(k5: pd.DataFrame) -> pd.Series:
-    """The yearly efficiencies of Кесте 5 (total rows dropped), indexed by year."""
-    years = k5.dropna(subset=["year"]).copy()
-    years["year"] = years["year"].astype(int)
-    return years.set_index("year")["efficiency"].sort_index()
-
-
-def table5(k5: pd.DataFrame) -> pd.DataFrame:
-    """Кесте 5 rebuilt: the yearly rows with the growth rate recomputed beside the printed one.
-
-    >>> k5 = pd.DataFrame({"period": ["pre_program"] * 2, "row": ["2010", "2011"],
-    ...                    "year": [2010, 2011], "usd_kzt_rate": [147.35, 146.62],
-    ...                    "ict_exports_mln_kzt": [1.0, 2.0], "ict_imports_mln_kzt": [3.0, 4.0],
-    ...                    "efficiency": [2.776, 2.494], "efficiency_growth_pct": [None, -10.176]})
-    >>> table5(k5)["recomputed"].round(2).tolist()
-    [nan, -10.16]
-    """
-    years = k5.dropna(subset=["year"]).copy()
-    years["year"] = years["year"].astype(int)
-    years = years.sort_values("year")
-    growth = growth_rate(years.set_index("year")["efficiency"])
-    out = years[
-        [
-            "year",
-            "usd_kzt_rate",
-            "ict_exports_mln_kzt",
-            "ict_imports_mln_kzt",
-            "efficiency",
-            "efficiency_growth_pct",
-        ]
-    ].reset_index(drop=True)
-    out["recomputed"] = growth["change_pct"].to_numpy()
-    return out
-
-
-def period_comparison(k5: pd.DataFrame) -> pd.DataFrame:
-    """Printed period efficiencies beside the mean of the yearly values, per period.
-
-    Returns ``period, printed, mean_of_years, years``; the dissertation defines the period
-    value as a ratio of sums (:func:`digecon.methods.efficiency.period_efficiency`), which needs the
-    Кесте 3/4 values the text does not carry, so only the mean can be set beside it.
-    """
-    totals = k5[k5["row"] == "total"].set_index("period")["efficiency"]
-    years = k5.dropna(subset=["year"])
-    rows = []
-    for period, part in years.groupby("period", sort=False):
-        rows.append(
-            {
-                "period": period,
-                "printed": float(totals[period]),
-                "mean_of_years": float(part["efficiency"].mean()),
-                "years": f"{int(part['year'].min())}-{int(part['year'].max())}",
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def _programme_line(ax, lang: str) -> None:
@@ -242,78 +174,3 @@ def plot_edms(survey: pd.DataFrame, lang: str) -> plt.Figure:
     fig.legend(loc="lower center", ncol=2, fontsize="small")
     fig.tight_layout(rect=(0, 0.08, 1, 1))
     return fig
-
-
-def readings_table(k5: pd.DataFrame) -> pd.DataFrame:
-    """Each year's printed efficiency with its verdict under formula (3) and under the text."""
-    return ef.both_readings(yearly_efficiency(k5))
-
-
-def check_years(years: tuple[int, int], efficiency: pd.Series) -> tuple[int, int]:
-    """Validate the chapter's ``years`` parameter: two years of Кесте 5, the first earlier.
-
-    >>> check_years((2010, 2021), pd.Series([1.0, 2.0], index=[2010, 2021]))
-    (2010, 2021)
-    """
-    if len(years) != 2:
-        raise ValueError(f"years must be a pair (start, end); got {years!r}")
-    start, end = int(years[0]), int(years[1])
-    have = sorted(int(y) for y in efficiency.index)
-    for y in (start, end):
-        if y not in have:
-            raise ValueError(f"year {y} is not in Кесте 5; choose from {have[0]}-{have[-1]}")
-    if start >= end:
-        raise ValueError(f"years must run forward: {start} is not before {end}")
-    return start, end
-
-
-def audit_checked(rows: pd.DataFrame, lang: str):
-    """The audit rows that could be checked (verdict reproduces or differs), for display.
-
-    Drops the chapter, source and official columns (the same for every row here) and
-    formats the numbers; returns a pandas ``Styler`` with headers in ``lang``.
-    """
-    from digecon import audit
-
-    check_lang(lang)
-    part = rows[rows["verdict"] != audit.CANNOT].reset_index(drop=True)
-    shown = audit.translate(part, lang)
-    drop = [t(k, lang) for k in ("chapter", "source", "official")]
-    shown = shown.drop(columns=drop)
-    return compact(shown.style.format(precision=3, na_rep="–").hide(axis="index"))
-
-
-def compact(styler):
-    """A smaller font for wide display tables, so they fit the page on a phone or laptop."""
-    return styler.set_table_styles(
-        [{"selector": "td, th", "props": [("font-size", "0.8em"), ("padding", "0.2em 0.4em")]}],
-        overwrite=False,
-    )
-
-
-def table5_display(k5: pd.DataFrame, lang: str):
-    """:func:`table5` for display in ``lang``: vocabulary headers, rounded, compact."""
-    check_lang(lang)
-    shown = table5(k5).rename(columns={
-        "year": t("year", lang), "usd_kzt_rate": t("usd_kzt_rate", lang),
-        "ict_exports_mln_kzt": t("ict_exports_mln_kzt", lang),
-        "ict_imports_mln_kzt": t("ict_imports_mln_kzt", lang),
-        "efficiency": t("ict_efficiency_ratio", lang),
-        "efficiency_growth_pct": f"{t('efficiency_growth_pct', lang)} · {t('printed', lang)}",
-        "recomputed": f"{t('efficiency_growth_pct', lang)} · {t('recomputed', lang)}",
-    })
-    fmt = {c: "{:,.1f}" for c in shown.columns[2:4]}
-    fmt[shown.columns[1]] = "{:.2f}"
-    fmt[shown.columns[4]] = "{:.3f}"
-    fmt[shown.columns[5]] = "{:.3f}"
-    fmt[shown.columns[6]] = "{:.3f}"
-    return compact(shown.style.format(fmt, na_rep="–").hide(axis="index"))
-
-
-def variables_display(variables: pd.DataFrame, lang: str):
-    """The variables of Кесте 3 (code, printed Kazakh name, unit) with headers in ``lang``."""
-    check_lang(lang)
-    shown = variables[["code", "name_kk", "unit"]].rename(columns={
-        "code": t("variable_code", lang), "name_kk": t("ict_efficiency_variable", lang),
-        "unit": t("unit", lang)})
-    return shown.style.hide(axis="index")

@@ -1,13 +1,4 @@
-"""Figures of the chapter "E-government and the EGDI trend", in the reader's language.
-
-Every function takes tidy data and a language code and returns a matplotlib ``Figure`` whose
-labels come from :mod:`digecon.i18n`.
-
->>> import pandas as pd
->>> o = pd.DataFrame({"iso3": ["KAZ", "KAZ"], "survey_year": [2022, 2024],
-...                   "egdi": [0.86, 0.90]})
->>> plot_egdi_countries(o, "en", ["KAZ"]).axes[0].get_ylabel()
-'EGDI'
+"""The egov chapter's figures: ``plot_*(..., lang) -> Figure``.
 """
 
 from __future__ import annotations

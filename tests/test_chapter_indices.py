@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from digecon import data, i18n
-from digecon import indices_charts as charts
-from digecon.audits import indices as indices_audit
+from digecon.chapters import indices as charts
+from digecon.chapters.indices import audit as indices_audit
 from digecon.methods import indices
 
 LANGS = i18n.LANGS

@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import pytest
 
 from digecon import data, i18n
-from digecon import egov_charts as charts
+from digecon.chapters import egov as charts
 from digecon.methods import egov
 
 

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from digecon import data, i18n
-from digecon import regression_charts as rc
-from digecon.audits import regression as ar
+from digecon.chapters import regression as rc
+from digecon.chapters.regression import audit as ar
 from digecon.methods import regression as rg
 from digecon.methods.forecast import drift_forecast
 

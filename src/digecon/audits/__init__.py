@@ -1,1 +1,0 @@
-"""One module per chapter, each with ``audit() -> DataFrame`` (see :mod:`digecon.audit`)."""

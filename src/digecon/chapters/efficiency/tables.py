@@ -1,0 +1,44 @@
+"""The efficiency chapter's tables: the analysis shown with headers in the reader's language.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from digecon.chapters.efficiency.analysis import table5, yearly_efficiency
+from digecon.fmt import compact
+from digecon.i18n import check_lang, t
+from digecon.methods import efficiency as ef
+
+
+def readings_table(k5: pd.DataFrame) -> pd.DataFrame:
+    """Each year's printed efficiency with its verdict under formula (3) and under the text."""
+    return ef.both_readings(yearly_efficiency(k5))
+
+
+def table5_display(k5: pd.DataFrame, lang: str):
+    """:func:`table5` for display in ``lang``: vocabulary headers, rounded, compact."""
+    check_lang(lang)
+    shown = table5(k5).rename(columns={
+        "year": t("year", lang), "usd_kzt_rate": t("usd_kzt_rate", lang),
+        "ict_exports_mln_kzt": t("ict_exports_mln_kzt", lang),
+        "ict_imports_mln_kzt": t("ict_imports_mln_kzt", lang),
+        "efficiency": t("ict_efficiency_ratio", lang),
+        "efficiency_growth_pct": f"{t('efficiency_growth_pct', lang)} · {t('printed', lang)}",
+        "recomputed": f"{t('efficiency_growth_pct', lang)} · {t('recomputed', lang)}",
+    })
+    fmt = {c: "{:,.1f}" for c in shown.columns[2:4]}
+    fmt[shown.columns[1]] = "{:.2f}"
+    fmt[shown.columns[4]] = "{:.3f}"
+    fmt[shown.columns[5]] = "{:.3f}"
+    fmt[shown.columns[6]] = "{:.3f}"
+    return compact(shown.style.format(fmt, na_rep="–").hide(axis="index"))
+
+
+def variables_display(variables: pd.DataFrame, lang: str):
+    """The variables of Кесте 3 (code, printed Kazakh name, unit) with headers in ``lang``."""
+    check_lang(lang)
+    shown = variables[["code", "name_kk", "unit"]].rename(columns={
+        "code": t("variable_code", lang), "name_kk": t("ict_efficiency_variable", lang),
+        "unit": t("unit", lang)})
+    return shown.style.hide(axis="index")

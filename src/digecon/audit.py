@@ -461,8 +461,10 @@ def translate(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     ('Глава', 'воспроизводится')
     """
     from digecon import i18n
+    from digecon.audit_text import localize_rows
 
-    out = frame.drop(columns=[c for c in MACHINE_COLUMNS if c in frame.columns])
+    out = localize_rows(frame, lang)
+    out = out.drop(columns=[c for c in MACHINE_COLUMNS if c in out.columns])
     verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
     out["verdict"] = [i18n.t(verdict_keys[v], lang) for v in out["verdict"]]
     out["chapter"] = [_chapter_name(c, lang) for c in out["chapter"]]
@@ -747,6 +749,7 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
     from html import escape
 
     from digecon import i18n
+    from digecon.audit_text import catalog, localize_number, say
 
     verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
     header_keys = {"kind": "audit_kind", "severity": "audit_severity", "seed": "source"}
@@ -798,7 +801,9 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
             elif col in ("severity", "kind"):
                 text = lab(f"{col}_{value}") if value else ""
             elif col in ("printed", "recomputed", "official"):
-                text = "" if pd.isna(value) else f"{float(value):.6g}"
+                text = "" if pd.isna(value) else localize_number(f"{float(value):.6g}", lang)
+            elif col in ("quantity", "why"):
+                text = escape(say(str(value), lang, catalog(row["chapter"])))
             elif col == "source":
                 text = escape(localize_source(value, lang))
             elif col == "location":

@@ -119,6 +119,10 @@ def test_every_quantity_and_why_reads_in_the_readers_language(audit, lang):
      "сол стандартты ауытқудың t(0,975; 24) = 2,0639 еселенгені (24 = 26 − 2)"),
     ("regression.text.pessimistic-gdp-per-capita-2026-tenge", "ru",
      "пессимистический сценарий: ВВП на душу населения в 2026 году (тенге)", None),
+    # a number of the reason grouped by thin spaces, as fmt prints it
+    ("regression.text.realistic-gdp-per-capita-2026-tenge", "kk",
+     "шынайы сценарий: 2026 жылғы жан басына шаққандағы ЖІӨ (теңге)",
+     "кестедегі 5\u202f214\u202f766,86 мәтінде бір ондық таңбаға дейін қиылған"),
 ])
 def test_spot_translations(audit, row_id, lang, quantity, why):
     shown = translate(audit[audit["id"] == row_id], lang)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from digecon import data
+from digecon import audit_text, data, i18n
+from digecon.audit import translate
 from digecon.chapters.regression import audit as ar
 from tests.audit_helpers import assert_audit_shape
 
@@ -85,3 +86,47 @@ def test_scenarios_differ(audit):
 def test_verdict_counts(audit):
     counts = audit["verdict"].value_counts().to_dict()
     assert counts == {"reproduces": 334, "differs": 35, "cannot be recomputed": 1}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_quantity_and_why_reads_in_the_readers_language(audit, lang):
+    # data/audit_text_regression.csv must cover every text the chapter's rows carry
+    missing = audit_text.untranslated(audit, lang)
+    assert missing.empty, f"no {lang} line in data/audit_text_regression.csv for:\n" + "\n".join(
+        f"  {c}: {t}" for c, t in zip(missing["column"], missing["en"], strict=True))
+
+
+@pytest.mark.parametrize(("row_id", "lang", "quantity", "why"), [
+    ("regression.t28.model-3-x4-partial-correlation", "ru",
+     "модель 3, X4: частная корреляция", ""),
+    ("regression.t27.model-1-excluded-x6-significance-p", "kk",
+     "1-модель, енгізілмеген айнымалы X6: мәнділік (p)", ""),
+    ("regression.t29.final-model-standard-deviation-of-std-residual", "ru",
+     "итоговая модель: стандартное отклонение стандартизованных остатков", ""),
+    ("regression.t29.quadratic-trend-forecast-of-x4-for-2023", "kk",
+     "X4: квадраттық тренд бойынша 2023 жылға болжам",
+     "жарияланған болжамдар Excel-дің y = 0,0155t² + 0,1713t + 1,5659 тренд сызығына сәйкес "
+     "келеді (t = 1 — 2000 жыл; жарияланған 2023 жыл — t = 23, яғни 2022 жыл); оның "
+     "коэффициенттері — ең кіші квадраттар әдісі коэффициенттерінің 3–5 цифрға дейін "
+     "дөңгелектенген түрі; диаграммадағы осы жазу жарияланған мәнді дәл қайталайды, ал "
+     "дөңгелектенбеген бағалау соңғы цифрларда ерекшеленеді"),
+    ("regression.t31.95-upper-bound-of-x5-for-2024", "ru",
+     "верхняя граница 95% интервала X5 на 2024 год",
+     "опубликованная верхняя граница — это прогноз плюс нижняя граница предыдущего года "
+     "(ссылка в электронной таблице сдвинулась на одну строку), а не прогноз плюс предельная "
+     "ошибка 8334,51"),
+    ("regression.t30.marginal-error-of-x6", "kk", "X6: «шекті қате»",
+     "сол стандартты ауытқудың t(0,975; 24) = 2,0639 еселенгені (24 = 26 − 2)"),
+    ("regression.text.pessimistic-gdp-per-capita-2026-tenge", "ru",
+     "пессимистический сценарий: ВВП на душу населения в 2026 году (тенге)", None),
+    # a number of the reason grouped by thin spaces, as fmt prints it
+    ("regression.text.realistic-gdp-per-capita-2026-tenge", "kk",
+     "шынайы сценарий: 2026 жылғы жан басына шаққандағы ЖІӨ (теңге)",
+     "кестедегі 5\u202f214\u202f766,86 мәтінде бір ондық таңбаға дейін қиылған"),
+])
+def test_spot_translations(audit, row_id, lang, quantity, why):
+    shown = translate(audit[audit["id"] == row_id], lang)
+    assert len(shown) == 1
+    assert shown[i18n.t("quantity", lang)].item() == quantity
+    if why is not None:
+        assert shown[i18n.t("why", lang)].item() == why

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from digecon import audit_text, i18n
+from digecon.audit import translate
 from digecon.chapters.egov.audit import audit
 from digecon.data import load
 from tests.audit_helpers import assert_audit_shape
@@ -105,3 +109,62 @@ def test_dissertation_tables(frame) -> None:
     assert (k20["quantity"].str.contains("EAEU as a whole")).sum() == 6
     k19 = _row(frame, "Кесте 19", "EGDI world rank of Kazakhstan, column 2006")
     assert k19["official"] == 65 and "2005" in k19["why"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_row_reads_in_the_readers_language(frame, lang) -> None:
+    # every quantity and why has a line in data/audit_text_egov.csv
+    missing = audit_text.untranslated(frame, lang)
+    assert missing.empty, (f"{len(missing)} texts of the egov audit have no {lang} line in "
+                           "data/audit_text_egov.csv:\n" + "\n".join(
+                               f"{c}: {t}" for c, t in zip(missing["column"], missing["en"],
+                                                           strict=True)))
+
+
+def _shown(frame, row_id: str, lang: str) -> tuple[str, str]:
+    """The quantity and why of the row ``row_id`` as the ``lang`` edition shows them."""
+    row = frame[frame["id"] == row_id]
+    assert len(row) == 1, row_id
+    shown = translate(row, lang).iloc[0]
+    return shown[i18n.t("quantity", lang)], shown[i18n.t("why", lang)]
+
+
+@pytest.mark.parametrize(("row_id", "lang", "quantity", "why"), [
+    # Кесте 1: the EPI 2005 rank; the numbers keep their places, 31 becomes "31-орын"
+    ("egov.t1.epi-world-rank-of-kazakhstan-2005", "kk",
+     "Қазақстанның EPI бойынша әлемдегі орны, 2005",
+     "БҰҰ жариялаған 31-орынмен сәйкес келеді, онда бірдей EPI мәндері бір рет саналады; "
+     "бәсекелік орын (1 + EPI мәні қатаң жоғары елдер саны) 47 болады"),
+    # 5-кесте: a decimal comma in the assembled clauses
+    ("egov.t5.column-m-3-at-t-2-2008-as-a-centred-3-term-moving-sum", "ru",
+     "столбец m=3 при T = 2 (2008) как центрированная скользящая сумма по 3 членам",
+     "обозначено как средняя арифметическая по 3 уровням, но это скользящая сумма; "
+     "среднее было бы 0,5399"),
+    # Кесте 20: a country code becomes the country's name
+    ("egov.t20.places-gained-by-arm-in-egdi-rank-2010-to-2020", "kk",
+     "Армения: EGDI бойынша орынның жақсаруы (орын саны), 2010–2020", ""),
+    ("egov.t20.egdi-rank-of-the-eaeu-as-a-whole-2010", "ru",
+     "место ЕАЭС в целом по EGDI, 2010",
+     "источник не говорит, как определяется место ЕАЭС; "
+     "это ни среднее (74,0), ни медиана (64) мест пяти членов"),
+    # Кесте 3: four clauses, two matches in the official file, names of both countries
+    ("egov.t3.tii-of-kazakhstan-2022", "ru", "TII Казахстана, 2022",
+     "официальный TII за 2022 год — 0,75200; TII и HCI за 2022 год переставлены местами; "
+     "напечатанное значение совпадает с официальным: Казахстан, HCI 2022 года "
+     "(0,90210, при округлении); Сингапур, HCI 2022 года (0,90210, при округлении)"),
+])
+def test_spot_translations(frame, row_id, lang, quantity, why) -> None:
+    assert _shown(frame, row_id, lang) == (quantity, why)
+
+
+def test_the_dissertations_tables_are_named_in_each_language(frame) -> None:
+    # Кесте 19 of the dissertation: "диссертацияның 19-кестесі" / "таблица 19 диссертации";
+    # no English word and no Kazakh "Кесте" is left in the Russian wording
+    row_id = "egov.t2.wef-networked-readiness-index-rank-of-kazakhstan-2019"
+    kk = _shown(frame, row_id, "kk")[1]
+    ru = _shown(frame, row_id, "ru")[1]
+    assert "диссертацияның 19-кестесінде 2019 жылға 55 емес, 60 берілген" in kk
+    assert "в таблице 19 диссертации за 2019 год указано 60, а не 55" in ru
+    for text in (kk, ru):
+        assert not re.findall(r"\b[a-z]{3,}\b", text), text
+    assert "Кесте" not in ru

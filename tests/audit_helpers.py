@@ -32,3 +32,26 @@ def assert_audit_shape(frame: pd.DataFrame, chapter: str) -> None:
     explained = frame["why"].str.len() > 0
     unexplained = frame[(frame["verdict"] != REPRODUCES) & ~explained]
     assert unexplained.empty, unexplained[["location", "quantity", "verdict"]].to_string()
+
+
+def assert_audit_text_translated(frame: pd.DataFrame) -> None:
+    """Every ``quantity`` and ``why`` of ``frame`` has Kazakh and Russian wording in its
+    chapter's catalog (``data/audit_text_<chapter>.csv``); the failure lists the missing texts."""
+    from digecon import audit_text
+
+    for lang in ("kk", "ru"):
+        missing = audit_text.untranslated(frame, lang)
+        assert missing.empty, f"{lang}: {len(missing)} texts lack a catalog line:\n" + "\n".join(
+            f"  {column}: {en}" for column, en in zip(missing["column"], missing["en"],
+                                                        strict=True))
+
+
+def translated_row(frame: pd.DataFrame, row_id: str, lang: str) -> dict[str, str]:
+    """The ``quantity`` and ``why`` of the row ``row_id`` as :func:`digecon.audit.translate`
+    shows them in ``lang``."""
+    from digecon import audit, i18n
+
+    row = frame[frame["id"] == row_id]
+    assert len(row) == 1, (row_id, len(row))
+    shown = audit.translate(row, lang).iloc[0]
+    return {column: shown[i18n.t(column, lang)] for column in ("quantity", "why")}

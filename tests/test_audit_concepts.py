@@ -3,7 +3,12 @@
 import pytest
 
 from digecon.chapters.concepts.audit import audit
-from tests.audit_helpers import assert_audit_shape, audit_row
+from tests.audit_helpers import (
+    assert_audit_shape,
+    assert_audit_text_translated,
+    audit_row,
+    translated_row,
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +56,23 @@ def test_russia_household_access(frame):
 def test_cited_numbers_cannot(frame):
     r = audit_row(frame, "text, line 244", "BCG")
     assert r["verdict"] == "cannot be recomputed"
+
+
+def test_every_row_reads_in_kazakh_and_russian(frame):
+    assert_audit_text_translated(frame)
+
+
+def test_hand_checked_translations(frame):
+    # a template: the number keeps its own Kazakh endings (алпыс бес-тен, алты-ға)
+    row = translated_row(frame, "concepts.t10.change-2022-2021-of-social-media-users", "kk")
+    assert row == {"quantity": "2022/2021 өзгерісі: әлеуметтік желі пайдаланушылары, %",
+                   "why": "деңгейлерді дөңгелектеу 6,65-тен 7,06-ға дейінгі мәнге жол береді"}
+    row = translated_row(frame, "concepts.t10.change-2022-2021-of-social-media-users", "ru")
+    assert row["why"] == "округление уровней допускает от 6,65 до 7,06"
+    # the source's table is named as the reader's language does; thousands get a thin space
+    rd_2015 = "concepts.t11.singapore-r-d-spending-total-of-four-sectors-2015-mln"
+    row = translated_row(frame, rd_2015, "ru")
+    assert row["quantity"] == "расходы Сингапура на НИОКР, сумма четырёх секторов, 2015, млн"
+    assert row["why"].startswith("сумма секторов за 2015 г. — 9\u202f207,6 (9\u202f207,68")
+    row = translated_row(frame, "concepts.text.internet-penetration-in-singapore-early-2022", "kk")
+    assert row["why"].startswith("диссертацияның 10-кестесі бойынша 5,92 млн-ның 5,35 млн-ы")

@@ -3,7 +3,12 @@
 import pytest
 
 from digecon.chapters.efficiency.audit import audit
-from tests.audit_helpers import assert_audit_shape, audit_row
+from tests.audit_helpers import (
+    assert_audit_shape,
+    assert_audit_text_translated,
+    audit_row,
+    translated_row,
+)
 
 
 @pytest.fixture(scope="module")
@@ -70,3 +75,23 @@ def test_group12_operations_differs(frame):
     r = audit_row(frame, "text, line 632", "group of 12")
     assert r["verdict"] == "differs"
     assert r["recomputed"] == 120
+
+
+def test_every_row_reads_in_kazakh_and_russian(frame):
+    assert_audit_text_translated(frame)
+
+
+def test_hand_checked_translations(frame):
+    # two templates joined: "read as ...; from the 3-decimal efficiencies ..."; the endings
+    # follow the numbers (−29,786: алты-дан, −29,724: төрт-ке)
+    total_2016 = "efficiency.t5.growth-of-efficiency-over-2010-2016-total-row-change"
+    row = translated_row(frame, total_2016, "kk")
+    assert row["why"] == ("2016 жылдың 2010 жылға қатынасы ретінде оқылды; үтірден кейін үш "
+                          "таңбалы тиімділіктер бойынша 2,776 → 1,950; оларды дөңгелектеу "
+                          "−29,786-дан −29,724-ке дейінгі мәнге жол береді")
+    row = translated_row(frame, total_2016, "ru")
+    assert row["quantity"] == "рост эффективности за 2010–2016 (итоговая строка), изменение, %"
+    entrepreneurs = "efficiency.text.growth-2022-2021-of-individual-entrepreneurs"
+    row = translated_row(frame, entrepreneurs, "ru")
+    assert row == {"quantity": "рост 2022/2021: индивидуальные предприниматели, %",
+                   "why": "по таблице 6 диссертации это снижение на 86,05 %, а не рост"}

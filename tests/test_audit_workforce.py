@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from digecon.chapters.workforce.audit import audit
-from tests.audit_helpers import assert_audit_shape, audit_row
+from tests.audit_helpers import (
+    assert_audit_shape,
+    assert_audit_text_translated,
+    audit_row,
+    translated_row,
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +52,21 @@ def test_monotowns(frame):
     # 12 oblasts with + Kyzylorda + North Kazakhstan = 14, printed 17
     r = audit_row(frame, "text, line 198", "number of oblasts")
     assert (r["printed"], r["recomputed"], r["verdict"]) == (17.0, 14.0, "differs")
+
+
+def test_every_row_reads_in_kazakh_and_russian(frame):
+    assert_audit_text_translated(frame)
+
+
+def test_hand_checked_translations(frame):
+    # an industry named by a part line inside the "share of ... in ICT costs" template
+    mining = "workforce.text.share-of-mining-in-ict-costs"
+    assert translated_row(frame, mining, "kk")["quantity"] == (
+        "АКТ шығындарындағы үлесі: тау-кен өндіру өнеркәсібі (%)")
+    assert translated_row(frame, mining, "ru") == {
+        "quantity": "доля в затратах на ИКТ: горнодобывающая промышленность (%)",
+        "why": "источник [101] не даёт итогов затрат по отраслям"}
+    # thousands with a thin space, and Kazakh endings after them (тоғыз-дан, сегіз-ге)
+    need = "workforce.text.growth-of-the-need-for-it-specialists-2020-over-2013"
+    assert translated_row(frame, need, "kk")["why"].startswith(
+        "4\u202f449-дан (2013) 7\u202f038-ге (2021) дейін — +58,2 %")

@@ -47,7 +47,7 @@ id ok py md pdf jupyter-book myst-nb sphinx-design post
 """.split()) | frozenset(
     # companies and programmes the narrative names as they call themselves
     "BCG Amazon eBay Airbnb Tencent Alibaba SingPass Smart Nation eGov KPMG Evolution Index "
-    "SPSS Huawei McKinsey IDF Eurasia GCI "
+    "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade "
     # statistics written the same way in every language: tests, types, "min–max", "et al."
     "LM float Min max et al"
     .split())

@@ -83,5 +83,5 @@ def test_translated_rows_reach_the_chapter_tables_and_the_report():
     some = rows[rows["why"] == "the source gives no series behind this figure"].head(1)
     assert not some.empty
     ru = audit.rows_table(some, "ru")
-    assert "источник не приводит ряд данных, стоящий за этим числом" in ru.to_string()
-    assert "источник не приводит ряд данных" in audit.report_html(some, "ru")
+    assert "источник не приводит ряда данных, на котором основано это число" in ru.to_string()
+    assert "источник не приводит ряда данных" in audit.report_html(some, "ru")

@@ -62,7 +62,7 @@ def test_hand_checked_translations(frame):
     # an industry named by a part line inside the "share of ... in ICT costs" template
     mining = "workforce.text.share-of-mining-in-ict-costs"
     assert translated_row(frame, mining, "kk")["quantity"] == (
-        "АКТ шығындарындағы үлесі: тау-кен өндіру өнеркәсібі (%)")
+        "АКТ шығындарындағы үлес: тау-кен өндіру өнеркәсібі (%)")
     assert translated_row(frame, mining, "ru") == {
         "quantity": "доля в затратах на ИКТ: горнодобывающая промышленность (%)",
         "why": "источник [101] не даёт итогов затрат по отраслям"}

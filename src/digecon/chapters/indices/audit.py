@@ -18,12 +18,32 @@ import math
 import pandas as pd
 
 from digecon import data
-from digecon.audit import audit_frame, cannot, check, decimals_of, rank_check, tied_rank_range
+from digecon.audit import (
+    audit_frame,
+    cannot,
+    check,
+    decimals_of,
+    rank_check,
+    row_key,
+    tied_rank_range,
+)
 from digecon.methods.indices import aggregate, competition_rank, rank_share
 
 CHAPTER = "indices"
 DISS = "dissertation (seed 001)"
 ART = "article (seed 000)"
+
+#: the words for the article's Таблица 1 indicators and Таблица 2 series, and the DESI dimensions
+WORDS = {
+    "internet_coverage": "Internet coverage (%)", "internet_users": "Internet users (million)",
+    "egov_services_online": "e-government services online (%)",
+    "gdp": "GDP", "output": "output", "ict_spending": "ICT spending", "ict_output": "ICT output",
+    "fixed_investment": "fixed investment", "internet_access": "Internet access",
+    "connectivity": "connectivity", "human_capital": "human capital",
+    "use_of_internet": "use of the Internet",
+    "integration_of_digital_technology": "integration of digital technology",
+    "digital_public_services": "digital public services",
+}
 
 NAMES = {
     "idi": "ICT Development Index", "desi": "DESI", "wdci": "IMD World Digital Competitiveness",
@@ -39,6 +59,12 @@ NAMES = {
     "globalization": "KOF Globalization Index", "prosperity": "Prosperity Index",
     "social_mobility": "Social Mobility Index", "economic_freedom": "Index of Economic Freedom",
 }
+
+
+def _first_key(location: str, quantity: str) -> str:
+    """The id a row had under the first wording of its quantity, so that a reworded quantity
+    keeps its id (chapters and tests pick rows by id)."""
+    return row_key(location, quantity)
 
 
 def _cut(value: float, decimals: int) -> float:
@@ -74,7 +100,7 @@ def _egdi_mean(un: pd.DataFrame, iso3: str, year: int) -> tuple[float, float] | 
 def _world_rank_row(source: str, location: str, quantity: str, printed: str,
                     official: float | None, extra: str = "") -> dict[str, object]:
     """A world rank: it needs every ranked country's score, so it cannot be recomputed."""
-    why = "a world rank needs the scores of every ranked country; the source prints ranks only"
+    why = "a world rank needs the scores of every ranked country, and the source prints ranks only"
     if official is not None:
         agree = "agrees with" if float(official) == float(printed) else "differs from"
         why += f"; the printed rank {agree} the UN's published rank {official:g}"
@@ -95,18 +121,22 @@ def _table9(un: pd.DataFrame) -> list[dict[str, object]]:
             other = t15[(t15["country"] == r.country) & (t15["year"] == r.edition)]
             if not other.empty and pd.notna(other["rank"].item()):
                 same = int(other["rank"].item()) == int(r.rank)
-                extra = (f"Кесте 15 prints {int(other['rank'].item())} for the same rank"
-                         if not same else "Кесте 15 prints the same rank")
+                extra = (f"Table 15 prints {int(other['rank'].item())} for the same rank"
+                         if not same else "Table 15 prints the same rank")
         elif r.index == "epart":
             official = _official_rank(un, r.country, int(r.edition), "epi_rank_computed")
         rows.append(_world_rank_row(DISS, f"Кесте 9, line {r.line}",
                                     f"{NAMES[r.index]} {r.edition} rank, {r.country}",
                                     str(int(r.rank)), official, extra))
     kz = t[t["country"] == "KAZ"]
-    rows.append(check(DISS, "text, line 1129", "number of the 11 rankings of Кесте 9 that give "
-                      "Kazakhstan a rank", "9", float(kz["rank"].notna().sum())))
-    rows.append(check(DISS, "text, line 1129", "number of rankings (columns) in Кесте 9", "11",
-                      float(t[["index", "edition"]].drop_duplicates().shape[0])))
+    where = "text, line 1129"
+    rows.append(check(DISS, where, "number of the 11 rankings of Table 9 that give Kazakhstan a "
+                      "rank", "9", float(kz["rank"].notna().sum()),
+                      key=_first_key(where, "number of the 11 rankings of Кесте 9 that give "
+                                            "Kazakhstan a rank")))
+    rows.append(check(DISS, where, "number of rankings (columns) in Table 9", "11",
+                      float(t[["index", "edition"]].drop_duplicates().shape[0]),
+                      key=_first_key(where, "number of rankings (columns) in Кесте 9")))
     return rows
 
 
@@ -115,17 +145,22 @@ def _table13_desi() -> list[dict[str, object]]:
     desi = data.load("diss-desi-structure-printed")
     rows = [
         check(DISS, "text, line 1962", "number of international ratings described (rows of "
-              "Кесте 13)", "16", float(len(t13))),
+              "Table 13)", "16", float(len(t13)),
+              key=_first_key("text, line 1962", "number of international ratings described (rows "
+                                                "of Кесте 13)")),
         check(DISS, "text, line 1705", "number of DESI indicators: sum of the indicator counts "
               "of the five dimensions (8 + 4 + 7 + 8 + 4)", "32",
               float(desi["n_indicators"].sum()),
-              why="the dimensions listed at lines 1700-1704 hold 8 + 4 + 7 + 8 + 4 = 31 "
+              why="the dimensions listed at lines 1700–1704 hold 8 + 4 + 7 + 8 + 4 = 31 "
                   "indicators, not 32"),
     ]
     for r in desi.itertuples():
-        rows.append(check(DISS, f"text, line {r.line_pct}", f"DESI weight of {r.dimension}, "
-                          f"per cent (against the share at line {r.line})",
-                          _printed(r.weight_pct, 0), 100 * r.weight))
+        where = f"text, line {r.line_pct}"
+        rows.append(check(DISS, where, f"DESI weight of {WORDS[r.dimension]}, percent (against "
+                          f"the share at line {r.line})", _printed(r.weight_pct, 0),
+                          100 * r.weight,
+                          key=_first_key(where, f"DESI weight of {r.dimension}, per cent "
+                                                f"(against the share at line {r.line})")))
     return rows
 
 
@@ -194,20 +229,21 @@ def _table15(un: pd.DataFrame) -> list[dict[str, object]]:
         if r.index == "egdi":
             other = t9[(t9["country"] == r.country) & (t9["edition"] == r.year)]
             if not other.empty and int(other["rank"].item()) != int(r.rank):
-                extra = f"Кесте 9 prints {int(other['rank'].item())} for the same rank"
+                extra = f"Table 9 prints {int(other['rank'].item())} for the same rank"
         if r.country == "KAZ":
             other = t21[(t21["index"] == map21[r.index]) & (t21["year"] == r.year)]
             if not other.empty and pd.notna(other["rank"].item()) and \
                     int(other["rank"].item()) != int(r.rank):
-                extra = f"Кесте 21 prints {int(other['rank'].item())} for {r.year}"
+                extra = f"Table 21 prints {int(other['rank'].item())} for {r.year}"
         rows.append(_world_rank_row(DISS, f"Кесте 15, line {r.line}",
                                     f"{NAMES[r.index]} {r.year} rank, {r.country}",
                                     str(int(r.rank)), official, extra))
     kz = t[(t["country"] == "KAZ") & (t["index"] == "egdi")].set_index("year")["rank"]
     rows.append(check(DISS, "text, line 2065", "Kazakhstan's EGDI gain in places, 2020 to 2022",
                       "1", float(kz[2020] - kz[2022])))
-    rows.append(check(DISS, "text, line 2065", "number of indices compared in Кесте 15", "5",
-                      float(t["index"].nunique())))
+    rows.append(check(DISS, "text, line 2065", "number of indices compared in Table 15", "5",
+                      float(t["index"].nunique()),
+                      key=_first_key("text, line 2065", "number of indices compared in Кесте 15")))
     return rows
 
 
@@ -218,8 +254,10 @@ def _dissertation_text(un: pd.DataFrame) -> list[dict[str, object]]:
                                       ("KAZ", 2020, "0,83", "Kazakhstan"),
                                       ("KAZ", 2022, "0,86", "Kazakhstan")]:
         rec, off = _egdi_mean(un, iso3, year)  # type: ignore[misc]
-        rows.append(check(DISS, "text, line 1129", f"EGDI {year}, {what} (mean of OSI, TII, HCI)",
-                          printed, rec, official=off, why=_egdi_why(printed, rec)))
+        rows.append(check(DISS, "text, line 1129", f"EGDI {year}, {iso3} (mean of OSI, TII, HCI)",
+                          printed, rec, official=off, why=_egdi_why(printed, rec),
+                          key=_first_key("text, line 1129", f"EGDI {year}, {what} (mean of OSI, "
+                                                            "TII, HCI)")))
     for iso3, printed in [("KAZ", "28"), ("RUS", "42")]:
         rows.append(_world_rank_row(DISS, "text, line 1129", f"EGDI 2022 rank, {iso3}", printed,
                                     _official_rank(un, iso3, 2022)))
@@ -247,7 +285,7 @@ def _table21_22(un: pd.DataFrame) -> list[dict[str, object]]:
         if r.index == "egdi":
             official = _official_rank(un, "KAZ", _EDITION[int(r.year)])
             if int(r.year) in (2017, 2019):
-                extra = (f"there was no survey in {r.year}; the rank is that of the "
+                extra = (f"there was no survey in {r.year}, so the rank is that of the "
                          f"{_EDITION[int(r.year)]} survey")
         rows.append(_world_rank_row(DISS, f"Кесте 21, line {r.line}",
                                     f"{NAMES[r.index]} {r.year} rank of {int(r.n_countries)}, "
@@ -270,27 +308,29 @@ def _table21_22(un: pd.DataFrame) -> list[dict[str, object]]:
     # Кесте 22 = 10 * rank / countries ranked (Кесте 21), cut to the printed decimals
     by_key = ranks.set_index(["index", "year"])
     for r in chart.dropna(subset=["value"]).itertuples():
-        quantity = (f"{NAMES[r.index]} {r.year} chart value = 10 x rank / countries ranked, cut "
+        quantity = (f"{NAMES[r.index]} {r.year} chart value = 10 × rank / countries ranked, cut "
                     "to the printed decimals")
         location = f"Кесте 22, line {r.line}"
+        key = _first_key(location, quantity.replace("×", "x"))
         src = by_key.loc[(r.index, r.year)]
         if pd.isna(src["rank"]):
             later = by_key.loc[(r.index, r.year + 1)]
             value = rank_share(float(later["rank"]), float(later["n_countries"]))
             rows.append(cannot(DISS, location, quantity, r.printed,
-                               f"Кесте 21 prints no {r.year} rank ('-'); {r.printed} equals "
-                               f"10 x {int(later['rank'])}/{int(later['n_countries'])} = "
-                               f"{value:.2f} cut, the {r.year + 1} rank", chapter=CHAPTER))
+                               f"Table 21 prints no {r.year} rank ('-'); {r.printed} equals "
+                               f"10 × {int(later['rank'])}/{int(later['n_countries'])} = "
+                               f"{value:.2f} cut, the {r.year + 1} rank", chapter=CHAPTER,
+                               key=key))
             continue
         value = float(rank_share(float(src["rank"]), float(src["n_countries"])))
         rec = _cut(value, decimals_of(r.printed))
         why = ""
         if abs(rec - float(r.printed)) > 1e-9:
-            why = (f"10 x {int(src['rank'])}/{int(src['n_countries'])} = {value:.2f} cuts to "
-                   f"{rec:g}; the printed {r.printed} is the rounded value, or 10 x "
+            why = (f"10 × {int(src['rank'])}/{int(src['n_countries'])} = {value:.2f} cuts to "
+                   f"{rec:g}; the printed {r.printed} is the rounded value, or 10 × "
                    f"{int(src['rank'])}/149 = {rank_share(float(src['rank']), 149.0):.2f} with "
-                   "the 149 countries of 2017-2019")
-        rows.append(check(DISS, location, quantity, r.printed, rec, why=why))
+                   "the 149 countries of 2017–2019")
+        rows.append(check(DISS, location, quantity, r.printed, rec, why=why, key=key))
     return rows
 
 
@@ -310,16 +350,20 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
                                      ("internet_users", 2025, "18,8"),
                                      ("egov_services_online", 2020, "60,2"),
                                      ("egov_services_online", 2025, "93,5")]:
-        rows.append(check(ART, "text, line 46", f"{indicator} {year}: text against Таблица 1",
-                          printed, float(t1[(indicator, year)])))
+        rows.append(check(ART, "text, line 46", f"{WORDS[indicator]}, {year}: text vs Table 1",
+                          printed, float(t1[(indicator, year)]),
+                          key=_first_key("text, line 46",
+                                         f"{indicator} {year}: text against Таблица 1")))
     # Таблица 2: the correlations themselves and their repetition in the text (line 69)
     t2 = data.load("kz-digital-correlations-printed")
     for r in t2.itertuples():
-        rows.append(cannot(ART, f"Таблица 2, line {r.line}",
-                           f"Pearson r of {r.factor} with {r.outcome}", r.printed,
+        where = f"Таблица 2, line {r.line}"
+        rows.append(cannot(ART, where,
+                           f"Pearson r of {WORDS[r.factor]} with {WORDS[r.outcome]}", r.printed,
                            "the article gives neither the series (GDP, output, ICT output, "
                            "investment, Internet access) nor the years behind the correlation",
-                           chapter=CHAPTER))
+                           chapter=CHAPTER,
+                           key=_first_key(where, f"Pearson r of {r.factor} with {r.outcome}")))
     r2 = t2.set_index(["outcome", "factor"])["r"]
     for outcome, factor, printed in [("gdp", "ict_output", "0,99"),
                                      ("output", "ict_output", "0,96"),
@@ -329,13 +373,19 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
                                      ("gdp", "ict_spending", "0,89"),
                                      ("output", "fixed_investment", "0,84"),
                                      ("output", "ict_spending", "0,81")]:
-        rows.append(check(ART, "text, line 69", f"Pearson r of {factor} with {outcome}: text "
-                          "against Таблица 2", printed, float(r2[(outcome, factor)])))
-    rows.append(check(ART, "text, line 69", "lower end of the stated range of the correlations "
-                      "(smallest r in Таблица 2)", "0,8", float(t2["r"].min())))
-    rows.append(check(ART, "text, line 69", "upper end of the stated range of the correlations "
-                      "(largest r in Таблица 2)", "0,9", float(t2["r"].max()),
-                      why="0.96 and 0.99 lie above the stated range 0.8-0.9"))
+        rows.append(check(ART, "text, line 69", f"Pearson r of {WORDS[factor]} with "
+                          f"{WORDS[outcome]}: text vs Table 2", printed,
+                          float(r2[(outcome, factor)]),
+                          key=_first_key("text, line 69", f"Pearson r of {factor} with "
+                                                          f"{outcome}: text against Таблица 2")))
+    for end, pick, printed, why in [("lower", "smallest", "0,8", ""),
+                                    ("upper", "largest", "0,9",
+                                     "0.96 and 0.99 lie above the stated range 0.8–0.9")]:
+        value = t2["r"].min() if end == "lower" else t2["r"].max()
+        rows.append(check(ART, "text, line 69", f"{end} end of the stated range of the "
+                          f"correlations ({pick} r in Table 2)", printed, float(value), why=why,
+                          key=_first_key("text, line 69", f"{end} end of the stated range of "
+                                         f"the correlations ({pick} r in Таблица 2)")))
     # Таблица 3: ranks, national value, text
     t3 = data.load("kz-region-digital-index-printed")
     regions = t3[t3["code"] != "KAZ"].set_index("code")
@@ -359,8 +409,10 @@ def _article(un: pd.DataFrame) -> list[dict[str, object]]:
     for code, printed in [("KAZ", "0,161"), ("KZ-ALA", "0,209"), ("KZ-AST", "0,199"),
                           ("KZ-KAR", "0,181"), ("KZ-ALM", "0,097"), ("KZ-MAN", "0,100"),
                           ("KZ-AKT", "0,107"), ("KZ-ZAP", "0,107"), ("KZ-YUZ", "0,108")]:
-        rows.append(check(ART, "text, line 113", f"digitalization index 2023, {code}: text "
-                          "against Таблица 3", printed, float(idx[code])))
+        rows.append(check(ART, "text, line 113", f"digitalization index 2023, {code}: text vs "
+                          "Table 3", printed, float(idx[code]),
+                          key=_first_key("text, line 113", f"digitalization index 2023, {code}: "
+                                                           "text against Таблица 3")))
     # Таблица 4: per-region correlations and their order
     t4 = data.load("kz-region-grp-correlation-printed").set_index("code")
     order = tied_rank_range(t4["r"], decimals=2)
@@ -383,8 +435,10 @@ def _conclusions() -> list[dict[str, object]]:
                  "dissertation prints it, and the book holds no official series of the index")
     why_industry = ("industrial production growth quoted in the conclusions only (no year, no "
                     "source); the body of the dissertation prints no such figure to compare")
-    rows = [cannot(DISS, "conclusions, line 4107", f"digital economy development index (ЦЭДИ), "
-                   f"{code}", printed, why_index, chapter=CHAPTER)
+    where = "conclusions, line 4107"
+    rows = [cannot(DISS, where, f"digital economy development index, {code}", printed, why_index,
+                   chapter=CHAPTER, key=_first_key(where, "digital economy development index "
+                                                          f"(ЦЭДИ), {code}"))
             for code, printed in (("KAZ", "0,1927"), ("RUS", "0,3396"), ("BLR", "0,4642"))]
     rows += [cannot(DISS, "conclusions, line 4104", f"industrial production growth, {code} (%)",
                     printed, why_industry, chapter=CHAPTER)

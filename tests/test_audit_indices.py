@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digecon.chapters.indices.audit import audit
-from tests.audit_helpers import assert_audit_shape, audit_row
+from tests.audit_helpers import (
+    assert_audit_shape,
+    assert_audit_text_translated,
+    audit_row,
+    translated_row,
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +73,73 @@ def test_official_ranks_shown(frame):
     # Кесте 9 prints Armenia's EGDI 2022 rank 68; the UN's is 64
     r = audit_row(frame, "Кесте 9, line 1110", "EGDI 2022 rank, ARM")
     assert r["official"] == 64 and r["printed"] == 68
+
+
+def test_every_text_has_kazakh_and_russian_wording(frame):
+    assert_audit_text_translated(frame)
+
+
+def test_english_texts_use_english_words_only(frame):
+    # no Kazakh or Russian table names (Кесте 22, Таблица 3) or abbreviations in the English
+    for column in ("quantity", "why"):
+        foreign = [t for t in frame[column] if re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", t)]
+        assert not foreign, foreign[:3]
+    assert not frame["quantity"].str.contains(r"\b[a-z]+_[a-z]+\b").any()  # no column names
+
+
+def test_tie_reason_in_kazakh_and_russian(frame):
+    # Абай and Қостанай tie at r = 0,61: rank 9 or 10. Kazakh endings follow the number:
+    # 9 (тоғыз) takes -дан, 10 (он) takes -ға
+    kk = translated_row(frame, "indices.t4.rank-of-kz-aby-by-r", "kk")
+    assert kk["quantity"] == "Абай облысы: r бойынша орны"
+    assert kk["why"] == ("басылған дәлдікте мәні тағы бір өңірдің мәнімен бірдей: 9-дан 10-ға "
+                         "дейінгі кез келген орын дұрыс")
+    ru = translated_row(frame, "indices.t4.rank-of-kz-aby-by-r", "ru")
+    assert ru["quantity"] == "область Абай: место по r"
+    assert ru["why"].endswith("верно любое место с 9 по 10")
+    # 17 (он жеті) takes -ден, 18 (он сегіз) takes -ге
+    zap = translated_row(frame, "indices.t3.rank-of-kz-zap-by-the-digitalization-index-2023", "kk")
+    assert zap["quantity"] == "Батыс Қазақстан облысы: 2023 жылғы цифрландыру индексі бойынша орны"
+    assert "17-ден 18-ге дейінгі" in zap["why"]
+
+
+def test_chart_value_reason_in_kazakh_and_russian(frame):
+    # Кесте 22, Prosperity 2020: 10 x 62/167 = 3.71 cuts to 3 (үш: -ке), printed 4
+    row = "indices.t22.prosperity-index-2020-chart-value-10-x-rank-coun-421b4b"
+    kk = translated_row(frame, row, "kk")
+    assert kk["quantity"].startswith("2020 жылғы Өркендеу индексі бойынша диаграмма мәні")
+    assert kk["why"].startswith("10 × 62/167 = 3,71, қиғанда 3-ке тең; басылған 4 — ")
+    ru = translated_row(frame, row, "ru")
+    assert ru["quantity"].startswith("значение для диаграммы по индексу процветания, 2020 = ")
+    assert ru["why"] == ("10 × 62/167 = 3,71, при усечении 3; напечатанное 4 — это округлённое "
+                         "значение либо 10 × 62/149 = 4,16 при 149 странах 2017–2019 годов")
+
+
+def test_national_mean_reason_in_kazakh_and_russian(frame):
+    # 0,161 (… жүз алпыс бір) takes -ден
+    row = "indices.t3.national-digitalization-index-2023-as-the-unweig-d3fcce"
+    kk = translated_row(frame, row, "kk")
+    assert kk["why"].startswith("20 өңірдің орташа мәні — 0,136; мәні 0,161-ден жоғары өңірлер "
+                                "саны небәрі 3")
+    ru = translated_row(frame, row, "ru")
+    assert ru["quantity"] == ("национальный индекс цифровизации 2023 года как простое среднее "
+                              "20 регионов")
+    assert ru["why"].startswith("среднее 20 регионов — 0,136; выше 0,161 лежат лишь 3 из них")
+
+
+def test_world_rank_reason_joins_its_parts(frame):
+    # Armenia, EGDI 2022: printed 68 against the UN's 64, and Кесте 15 prints 84
+    kk = translated_row(frame, "indices.t9.egdi-2022-rank-arm", "kk")
+    assert kk["quantity"] == "Армения: 2022 жылғы EGDI бойынша орны"
+    assert kk["why"].endswith("; басылған орын БҰҰ жариялаған 64-орыннан өзгеше; 15-кестеде бұл "
+                              "орын 84 деп берілген")
+    ru = translated_row(frame, "indices.t9.egdi-2022-rank-arm", "ru")
+    assert ru["quantity"] == "Армения: место по EGDI, 2022"
+    assert ru["why"] == ("чтобы рассчитать место в мире, нужны баллы всех стран рейтинга, а "
+                         "источник приводит только места; напечатанное место отличается от места "
+                         "64, опубликованного ООН; в таблице 15 это же место указано как 84")
+
+
+def test_region_names_in_russian(frame):
+    assert translated_row(frame, "indices.t4.rank-of-kz-zht-by-r", "ru")["quantity"] == (
+        "область Жетысу: место по r")

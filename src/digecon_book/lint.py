@@ -3,7 +3,8 @@
 Every narrative block is a ``tab-set`` of sync group ``lang`` with one non-empty tab each for
 ``kk``, ``ru`` and ``en``; outside tab-sets a Markdown cell holds only headings (written in the
 three languages, separated by " · "), targets and blank lines; numbers in the narrative are
-glued, not typed.
+glued, not typed; hidden code cells present what visible cells computed and do no analysis
+(:func:`hidden_cell_problems`).
 
 >>> md = ("````{tab-set}\\n:sync-group: lang\\n```{tab-item} Қазақша\\n:sync: kk\\n"
 ...       "Сәлем\\n```\\n````")

@@ -104,7 +104,7 @@ def test_hidden_analysis_tells_presentation_from_analysis(source, flagged):
     statements = source.split("\n")
     found = lint.hidden_analysis(source)
     assert len(found) == len(flagged), found
-    for index, text in zip(flagged, found):
+    for index, text in zip(flagged, found, strict=True):
         assert text.split("\n")[0] == statements[index]
 
 

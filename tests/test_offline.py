@@ -103,7 +103,9 @@ def test_a_chapter_executes_and_renders_with_the_network_cut(tmp_path):
     for lang in ("kk", "ru", "en"):
         page = html / lang / "book" / f"{CHAPTER}.html"
         assert page.is_file(), sorted(p.name for p in html.glob("*"))
-        assert "egov_countries" not in page.read_text(encoding="utf-8")  # glue was resolved
+        text = page.read_text(encoding="utf-8")
+        assert "{glue" not in text, f"{lang}: a glue role was left unresolved"
+        assert re.search(r'<img [^>]*src="\.\./_images/[^"]+\.svg"', text), f"{lang}: no figure"
 
 
 #: what would reach the network from a code cell or the student package

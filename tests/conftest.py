@@ -20,6 +20,20 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def _collected_audit():
+    from digecon import audit
+
+    return audit.collect()
+
+
+@pytest.fixture
+def audit_rows(_collected_audit):
+    """Every chapter's audit rows (``audit.collect()``), computed once per test session: each
+    test gets its own copy, so none can change what the next one sees."""
+    return _collected_audit.copy()
+
+
+@pytest.fixture(scope="session")
 def built_book() -> Path:
     """Execute every notebook (papermill) and build the book strictly, as `make book` does.
 

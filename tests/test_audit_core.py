@@ -36,8 +36,8 @@ def test_printed_text_must_be_a_number():
         audit.check("s", "l", "q", "abc", 1.0)
 
 
-def test_collect_gathers_every_chapter_module():
-    rows = audit.collect()
+def test_collect_gathers_every_chapter_module(audit_rows):
+    rows = audit_rows
     assert list(rows.columns) == audit.AUDIT_COLUMNS
     assert set(rows["verdict"]) <= set(audit.VERDICTS)
     assert "egov" in set(rows["chapter"])

@@ -9,9 +9,9 @@ import pytest
 from digecon import audit
 
 
-@pytest.fixture(scope="module")
-def rows() -> pd.DataFrame:
-    return audit.collect()
+@pytest.fixture
+def rows(audit_rows) -> pd.DataFrame:
+    return audit_rows
 
 
 def test_every_row_has_a_unique_id_kind_and_seed_line(rows):

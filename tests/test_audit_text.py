@@ -78,8 +78,8 @@ def test_every_catalog_line_is_a_template_that_compiles_and_is_written_in_its_la
                 assert not words, f"audit_text_{chapter}.csv: English words {words} in {text!r}"
 
 
-def test_translated_rows_reach_the_chapter_tables_and_the_report():
-    rows = audit.collect()
+def test_translated_rows_reach_the_chapter_tables_and_the_report(audit_rows):
+    rows = audit_rows
     some = rows[rows["why"] == "the source gives no series behind this figure"].head(1)
     assert not some.empty
     ru = audit.rows_table(some, "ru")

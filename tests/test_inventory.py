@@ -30,10 +30,10 @@ def test_numbers_in_keeps_decimal_commas_and_signs():
 
 
 @pytest.fixture(scope="module")
-def table():
+def table(_collected_audit):
     if not inv.seeds_dir().exists():
         pytest.skip("the seeds folder ../shared/seeds is not beside the project")
-    return inv.inventory()
+    return inv.inventory(rows=_collected_audit.copy())
 
 
 def test_every_number_has_a_status_and_every_exclusion_a_reason(table):
@@ -43,10 +43,8 @@ def test_every_number_has_a_status_and_every_exclusion_a_reason(table):
     assert set(table["source"]) == {"000", "001", "002", "003", "004"}
 
 
-def test_audited_numbers_match_their_rows(table):
-    from digecon import audit
-
-    rows = audit.collect().set_index("id")
+def test_audited_numbers_match_their_rows(table, audit_rows):
+    rows = audit_rows.set_index("id")
     hit = table[table["status"] == inv.AUDITED]
     printed = rows.loc[hit["audit_id"], "printed"].to_numpy()
     assert (abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6).all()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import re
 from pathlib import Path
 
 import pytest
@@ -133,15 +134,57 @@ def test_chapter_code_does_not_reuse_a_method_name():
     assert not clashes, f"chapter code defines a second meaning of a method: {clashes}"
 
 
+def numpydoc_problems(name: str, func) -> list[str]:
+    """What a method's docstring lacks of the numpydoc layout (pingouin's model): a
+    ``Parameters`` section naming every argument, ``Returns`` and ``Examples`` with a doctest."""
+    doc = inspect.getdoc(func) or ""
+    sections = dict.fromkeys(re.findall(r"^(\w+)\n-{3,}$", doc, re.M))
+    problems = [f"{name}: no {s} section" for s in ("Returns", "Examples") if s not in sections]
+    params = [p for p in inspect.signature(func).parameters if p not in ("self", "cls")]
+    if params:
+        if "Parameters" not in sections:
+            problems.append(f"{name}: no Parameters section")
+        else:
+            block = doc.split("Parameters\n----------\n", 1)[1].split("\n\n", 1)[0]
+            named = {n.strip() for line in block.splitlines() if not line.startswith(" ")
+                     for n in line.split(":")[0].split(",")}
+            problems += [f"{name}: parameter {p!r} not described" for p in params
+                         if p not in named]
+    if ">>>" not in doc.split("Examples\n--------", 1)[-1]:
+        problems.append(f"{name}: no example under Examples")
+    return problems
+
+
+def test_numpydoc_problems_finds_a_missing_section_and_parameter():
+    def bare(x: int, y: int) -> int:
+        """Add.
+
+        Parameters
+        ----------
+        x : int
+            A number.
+
+        >>> bare(1, 2)
+        3
+        """
+        return x + y
+
+    assert numpydoc_problems("bare", bare) == [
+        "bare: no Returns section", "bare: no Examples section",
+        "bare: parameter 'y' not described"]
+
+
 def test_every_module_is_listed_and_every_method_is_documented_with_an_example():
     files = {p.stem for p in METHOD_FILES} - {"__init__", "_checks"}
     assert files == set(methods.MODULES)
+    problems = []
     for name, (module, *_) in public_methods().items():
         obj = getattr(methods, name)
         if inspect.isfunction(obj):
-            doc = inspect.getdoc(obj) or ""
-            assert ">>>" in doc, f"{module}.{name} has no example in its docstring"
-            assert name in (methods.__doc__ or ""), f"{module}.{name} is missing from the table"
+            problems += numpydoc_problems(f"{module}.{name}", obj)
+            if f":func:`{name}`" not in (methods.__doc__ or ""):
+                problems.append(f"{module}.{name}: missing from the table of digecon.methods")
+    assert not problems, "\n".join(problems)
 
 
 def test_a_method_is_reachable_by_its_one_name():

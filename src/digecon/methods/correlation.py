@@ -50,6 +50,20 @@ def correlate(x: Sequence[float] | pd.Series | np.ndarray,
 
     Pairs with a missing value are dropped. ``method`` is ``pearson`` or ``spearman``.
 
+    Parameters
+    ----------
+    x, y : array-like
+        The paired values.
+    method : {"pearson", "spearman"}
+        The correlation coefficient.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``method``, ``n`` (pairs used), ``r``, ``p_val``.
+
+    Examples
+    --------
     >>> correlate([1, 2, 3], [3, 2, 1], "spearman")["r"].item()
     -1.0
     """
@@ -124,6 +138,20 @@ def correlation_matrix(df: pd.DataFrame, method: str = "pearson") -> pd.DataFram
 def square(long: pd.DataFrame, value: str = "r") -> pd.DataFrame:
     """Pivot the long output of :func:`correlation_matrix` into a square matrix.
 
+    Parameters
+    ----------
+    long : pandas.DataFrame
+        The output of :func:`correlation_matrix`.
+    value : str
+        The column to spread (``r`` by default, or ``p_val``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A square matrix, variables on both axes.
+
+    Examples
+    --------
     >>> d = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 2.0, 1.0]})
     >>> square(correlation_matrix(d)).to_numpy().tolist()
     [[1.0, -1.0], [-1.0, 1.0]]
@@ -141,6 +169,20 @@ def strength_of_link(r: float | Sequence[float] | pd.Series,
                      scale: Sequence[tuple[float, str]] = STRENGTH_SCALE) -> pd.Series:
     """The verbal strength of a correlation: the first label whose lower bound |r| reaches.
 
+    Parameters
+    ----------
+    r : float or array-like
+        Correlation coefficients.
+    scale : sequence of (float, str)
+        Lower bounds of |r| and their labels, from the strongest down.
+
+    Returns
+    -------
+    pandas.Series
+        The label of each coefficient.
+
+    Examples
+    --------
     >>> strength_of_link([0.89, 0.78, 0.61, 0.33]).tolist()
     ['very_strong', 'strong', 'moderate', 'weak']
     """

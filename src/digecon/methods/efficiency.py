@@ -84,6 +84,20 @@ def efficiency_ratio(
     :math:`TC/R`): the text calls 2,776 the worst value and 0,739 the best, and reads 2,226 as
     "costs exceed income 2.2 times".
 
+    Parameters
+    ----------
+    result, cost : float or array-like
+        The effect (result) and the costs.
+    reading : {"output/input", "input/output"}
+        Result over costs (the defined formula) or costs over result (how Кесте 5 reads).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The efficiency: a float for two numbers, else an array.
+
+    Examples
+    --------
     >>> efficiency_ratio(100.0, 80.0)
     1.25
     >>> efficiency_ratio([100.0, 50.0], [80.0, 100.0], reading="input/output").tolist()
@@ -117,6 +131,21 @@ def both_readings(printed: pd.Series, threshold: float = 1.0) -> pd.DataFrame:
       right;
     * ``readings_agree``: whether the two verdicts coincide (they never do away from 1).
 
+    Parameters
+    ----------
+    printed : pandas.Series
+        The printed efficiencies, indexed by year.
+    threshold : float
+        The efficiency at which effect and costs are equal.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year``, ``printed``, ``verdict_formula_3``, ``verdict_text``, ``inverse`` and
+        ``readings_agree``, one row per year.
+
+    Examples
+    --------
     >>> both_readings(pd.Series([2.0, 0.8], index=[2010, 2020]))["verdict_formula_3"].tolist()
     ['effective', 'not effective']
     """
@@ -147,6 +176,22 @@ def verdict(
     Under ``output/input`` (the defined formula) efficiency above ``threshold`` is effective;
     under ``input/output`` (how Кесте 5 is read in the text) efficiency below it is.
 
+    Parameters
+    ----------
+    efficiency : float
+        An efficiency value.
+    reading : {"output/input", "input/output"}
+        How the value is read.
+    threshold : float
+        The efficiency at which effect and costs are equal.
+
+    Returns
+    -------
+    str
+        ``"effective"`` or ``"not effective"``.
+
+    Examples
+    --------
     >>> verdict(0.739, reading="input/output")
     'effective'
     """
@@ -173,6 +218,22 @@ def period_efficiency(
     (``how="pooled"``); ``how="mean"`` gives the arithmetic mean of the yearly ratios,
     which is not the same thing.
 
+    Parameters
+    ----------
+    results, costs : array-like
+        The results and the costs of the years of the period.
+    reading : {"output/input", "input/output"}
+        Result over costs, or costs over result.
+    how : {"pooled", "mean"}
+        Ratio of the sums (the definition) or mean of the yearly ratios.
+
+    Returns
+    -------
+    float
+        The efficiency of the period.
+
+    Examples
+    --------
     >>> period_efficiency([100.0, 300.0], [100.0, 100.0])
     2.0
     >>> period_efficiency([100.0, 300.0], [50.0, 300.0], how="mean")
@@ -206,6 +267,20 @@ def relative_efficiency_coefficient(
     variant without (1) and with (2) the digital technology. The variant with more capital is
     preferred when :math:`E_c` exceeds the normative coefficient :math:`E_n`.
 
+    Parameters
+    ----------
+    cost_before, cost_after : float
+        Annual running costs without (C1) and with (C2) the technology.
+    capital_before, capital_after : float
+        Capital investment without (K1) and with (K2) it.
+
+    Returns
+    -------
+    float
+        The coefficient :math:`E_c`.
+
+    Examples
+    --------
     >>> relative_efficiency_coefficient(500.0, 400.0, 1000.0, 1500.0)
     0.2
     """
@@ -221,6 +296,20 @@ def payback_period(
 ) -> float:
     r"""Payback period of the additional capital, :math:`T = (K_2-K_1)/(C_1-C_2) = 1/E_c`.
 
+    Parameters
+    ----------
+    cost_before, cost_after : float
+        Annual running costs without (C1) and with (C2) the technology.
+    capital_before, capital_after : float
+        Capital investment without (K1) and with (K2) it.
+
+    Returns
+    -------
+    float
+        The years the saving takes to repay the additional capital.
+
+    Examples
+    --------
     >>> payback_period(500.0, 400.0, 1000.0, 1500.0)
     5.0
     """
@@ -249,6 +338,22 @@ def time_saving_efficiency(
     (``reading="as_printed"``), which is not a percentage. Line 540 gives 91 % for
     :math:`T_1 = 60`, :math:`T_2 = 5` (the intended reading gives 91.67).
 
+    Parameters
+    ----------
+    t_before, t_after : float
+        Minutes an operation takes before (T1) and after (T2) automation.
+    n : float
+        The number of operations (N).
+    reading : {"intended", "as_printed"}
+        The formula as meant, or as printed.
+
+    Returns
+    -------
+    float
+        The efficiency (a percentage under the intended reading).
+
+    Examples
+    --------
     >>> round(time_saving_efficiency(60, 5, 100), 2)
     91.67
     >>> round(time_saving_efficiency(60, 5, 100, reading="as_printed"), 1)
@@ -280,6 +385,20 @@ def survey_efficiency(survey: pd.DataFrame) -> pd.DataFrame:
     Returns one row per group and reading plus two summary rows per reading: the unweighted
     mean over groups (what line 634 prints) and the mean weighted by respondents.
 
+    Parameters
+    ----------
+    survey : pandas.DataFrame
+        Кесте 7: ``group, respondents, operations_before, minutes_before, operations_after,
+        minutes_after``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group``, ``respondents``, ``reading``, ``efficiency_pct``, one row per group and
+        reading, plus the summary rows.
+
+    Examples
+    --------
     >>> s = pd.DataFrame({"group": ["a"], "respondents": [1], "operations_before": [10],
     ...                   "minutes_before": [60], "operations_after": [3], "minutes_after": [5]})
     >>> survey_efficiency(s).query("group == 'a'")["efficiency_pct"].round(2).tolist()
@@ -319,6 +438,20 @@ def e_service_share(electronic: float, total: float) -> float:
 
     Line 645: 580 of 723 services is 80.2 %.
 
+    Parameters
+    ----------
+    electronic : float
+        Services delivered electronically (B).
+    total : float
+        All public services (C).
+
+    Returns
+    -------
+    float
+        The share, in per cent.
+
+    Examples
+    --------
     >>> round(e_service_share(580, 723), 1)
     80.2
     """
@@ -347,6 +480,25 @@ def sensitivity(
     verdict, shifted_verdict, flips`` and, per unit and input, ``break_even_pct``, the move
     of that input alone that brings the efficiency exactly to ``threshold``.
 
+    Parameters
+    ----------
+    efficiency : pandas.Series
+        The printed efficiencies (index: year or unit).
+    shifts_pct : sequence of float
+        The moves of each input, in per cent.
+    reading : {"input/output", "output/input"}
+        Which input is the numerator (cost under ``input/output``).
+    threshold : float
+        The efficiency at which the verdict changes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit, input, shift_pct, efficiency, shifted, verdict, shifted_verdict, flips`` and
+        ``break_even_pct``, one row per unit, input and shift.
+
+    Examples
+    --------
     >>> g = sensitivity(pd.Series([1.09], index=[2018]), shifts_pct=[-10])
     >>> g[["input", "shifted", "shifted_verdict", "flips"]].round(3).values.tolist()
     [['cost', 0.981, 'effective', True], ['result', 1.211, 'not effective', False]]

@@ -41,6 +41,18 @@ def egdi_from_components(osi: object, tii: object, hci: object) -> pd.Series:
 
     Components must lie in [0, 1]; missing components give NaN.
 
+    Parameters
+    ----------
+    osi, tii, hci : float, array-like or pandas.Series
+        The three components, in [0, 1].
+
+    Returns
+    -------
+    pandas.Series
+        The EGDI of each case.
+
+    Examples
+    --------
     >>> egdi_from_components([0.3, 0.6], [0.6, 0.6], [0.9, 0.9]).round(2).tolist()
     [0.6, 0.7]
     """
@@ -66,6 +78,20 @@ def rank_change(ranks: pd.Series, *, base: int | None = None) -> pd.DataFrame:
     Without ``base`` each year is compared with the previous one; with ``base`` every year
     is compared with that year.
 
+    Parameters
+    ----------
+    ranks : pandas.Series
+        Ranks indexed by year.
+    base : int, optional
+        A year to compare every year with (else the previous year).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, rank, base_year, base_rank, places_gained`` (+ = moved up).
+
+    Examples
+    --------
     >>> r = pd.Series([46, 38, 29], index=[2010, 2012, 2020])
     >>> rank_change(r, base=2010)["places_gained"].tolist()
     [0, 8, 17]
@@ -120,6 +146,24 @@ def printed_vs_official(
     for one country with ``survey_year``. Returns ``year, component, printed, official, diff``
     (``diff = printed - official``; NaN where the official file has no such year).
 
+    Parameters
+    ----------
+    printed : pandas.DataFrame
+        Printed values: a ``year`` column and one column per component.
+    official : pandas.DataFrame
+        One country's official values, with ``survey_year``.
+    components : sequence of str
+        The components compared.
+    year, official_year : str
+        The year columns of the two frames.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, component, printed, official, diff``.
+
+    Examples
+    --------
     >>> p = pd.DataFrame({"year": [2024], "egdi": [0.9009]})
     >>> o = pd.DataFrame({"survey_year": [2024], "egdi": [0.90093]})
     >>> printed_vs_official(p, o, ["egdi"]).round(5).to_dict("records")
@@ -159,6 +203,26 @@ def match_official(
     number as printed (``"0,9021"``) so the precision is known. Returns one row per match:
     the id columns, ``component``, ``official``, ``rule`` (``rounded`` or ``truncated``).
 
+    Parameters
+    ----------
+    printed : str or float
+        The number as printed (a string keeps its precision).
+    official : pandas.DataFrame
+        The official values, with the id columns.
+    columns : sequence of str
+        The components compared.
+    decimals : int, optional
+        The printed precision, when ``printed`` is a number.
+    id_columns : sequence of str
+        The columns that name a case.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The id columns, ``component``, ``official`` and ``rule``, one row per match.
+
+    Examples
+    --------
     >>> o = pd.DataFrame({"iso3": ["KAZ"], "survey_year": [2022], "tii": [0.7520],
     ...                   "hci": [0.90210]})
     >>> match_official("0,9021", o, ["tii", "hci"])[["survey_year", "component"]].values.tolist()
@@ -197,6 +261,20 @@ def contributions(official: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     country's rows (``survey_year`` and the four columns). Returns ``component, start, end,
     change, contribution`` (contribution = change / 3, so the three add up to the EGDI change).
 
+    Parameters
+    ----------
+    official : pandas.DataFrame
+        One country's rows: ``survey_year``, ``egdi``, ``osi``, ``tii``, ``hci``.
+    start, end : int
+        The two survey years.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``component, start, end, change, contribution``, one row per component.
+
+    Examples
+    --------
     >>> o = pd.DataFrame({"survey_year": [2005, 2024], "egdi": [0.4, 0.7],
     ...                   "osi": [0.3, 0.9], "tii": [0.1, 0.4], "hci": [0.8, 0.8]})
     >>> contributions(o, 2005, 2024)["contribution"].round(2).tolist()

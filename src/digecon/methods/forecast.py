@@ -123,6 +123,17 @@ def projection(
 
     Normal quantiles are used for naive and drift.
 
+    Parameters
+    ----------
+    series : pandas.Series
+        Annual values indexed by integer years (increasing), without missing values.
+    years_ahead : int
+        How many years beyond the last one to forecast (at least 1).
+    method : {"log-linear", "naive", "drift"}
+        The projection method (see above).
+    alpha : float
+        1 − level of the prediction interval (0.05 gives 95 %).
+
     Returns
     -------
     pandas.DataFrame

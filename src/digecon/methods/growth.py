@@ -137,6 +137,20 @@ def cagr(first: float, last: float, years: float) -> float:
 
     ``years`` is the number of yearly steps between the two values (2013 to 2020 is 7).
 
+    Parameters
+    ----------
+    first, last : float
+        The values at the start and at the end (both > 0).
+    years : float
+        The number of yearly steps between them (2013 to 2020 is 7).
+
+    Returns
+    -------
+    float
+        The compound annual growth rate, in per cent.
+
+    Examples
+    --------
     >>> round(cagr(28046.4, 476651.5, 7), 1)  # online retail 2013 -> 2020 (Кесте 18)
     49.9
     """

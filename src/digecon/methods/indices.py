@@ -131,6 +131,22 @@ def normalize(
     ``rank``: 1 + the number of units that are strictly worse (worst = 1, best = n);
     ``none``: the values as they are (sign flipped for lower-is-better).
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The indicators, one row per unit and one column per indicator.
+    method : str
+        One of ``NORMALIZATIONS`` (see above).
+    higher_is_better : bool, sequence or mapping of bool, optional
+        The direction of each indicator (all higher-is-better when not given).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The normalized indicators, same shape, higher is better.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"a": [1.0, 2.0, 5.0], "cost": [4.0, 2.0, 1.0]}, index=list("xyz"))
     >>> normalize(df, "minmax", {"cost": False})
          a      cost
@@ -158,6 +174,24 @@ def weights(
     (published weights, e.g. DESI's 0.25/0.25/0.15/0.20/0.15) they must sum to one; with
     ``sum_to_one=False`` (a user's importance scores) they are rescaled to sum to one.
 
+    Parameters
+    ----------
+    indicators : sequence of str
+        The indicators, in column order.
+    given : sequence or mapping of float, optional
+        The weights (equal when not given).
+    sum_to_one : bool
+        Require the weights to sum to one (else rescale them).
+    tol : float
+        The tolerance of that sum.
+
+    Returns
+    -------
+    pandas.Series
+        The weights, indexed by indicator, summing to one.
+
+    Examples
+    --------
     >>> weights(["a", "b", "c", "d"]).tolist()
     [0.25, 0.25, 0.25, 0.25]
     >>> weights(["a", "b"], [3, 1], sum_to_one=False).tolist()
@@ -213,6 +247,22 @@ def aggregate(
     Arithmetic: sum(w * x); geometric: prod(x ** w), which needs every value > 0.
     Weights must sum to one (see :func:`weights`).
 
+    Parameters
+    ----------
+    normalized : pandas.DataFrame
+        Normalized indicators, one row per unit and one column per indicator.
+    weight : array-like or mapping, optional
+        The weights (equal when not given); see :func:`weights`.
+    method : {"arithmetic", "geometric"}
+        The weighted mean.
+
+    Returns
+    -------
+    pandas.Series
+        The score of each unit.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"a": [1.0, 4.0], "b": [4.0, 1.0]}, index=["x", "y"])
     >>> aggregate(df, [0.5, 0.5], "geometric").tolist()
     [2.0, 2.0]
@@ -242,6 +292,22 @@ def competition_rank(values: pd.Series | Sequence[float], higher_is_better: bool
     Rank = 1 + the number of units with a strictly better value. ``decimals`` rounds the
     values first (ties as printed).
 
+    Parameters
+    ----------
+    values : pandas.Series or sequence of float
+        The values to rank.
+    higher_is_better : bool
+        Whether the highest value ranks first.
+    decimals : int, optional
+        Round the values first, so that ties are those of the printed values.
+
+    Returns
+    -------
+    pandas.Series
+        The integer rank of each value (its index kept).
+
+    Examples
+    --------
     >>> competition_rank(pd.Series([0.9, 0.8, 0.8, 0.7], index=list("abcd"))).tolist()
     [1, 2, 2, 4]
     """
@@ -265,6 +331,22 @@ def rank_share(rank: float | pd.Series, n_ranked: float | pd.Series,
     The dissertation's Кесте 22 is this with scale 10: Kazakhstan's Doing Business rank 36
     of 190 gives 10 * 36 / 190 = 1.89.
 
+    Parameters
+    ----------
+    rank : float or pandas.Series
+        The rank (1 = best).
+    n_ranked : float or pandas.Series
+        The number of units ranked.
+    scale : float
+        The scale of the share (10 in Кесте 22).
+
+    Returns
+    -------
+    float or pandas.Series
+        ``scale * rank / n_ranked``.
+
+    Examples
+    --------
     >>> round(rank_share(36, 190), 3)
     1.895
     """
@@ -278,6 +360,20 @@ def truncate(value: float, decimals: int = 0) -> float:
     """Cut a number to ``decimals`` places without rounding (as the dissertation's Кесте 22
     and some of its EGDI scores do): 1.895 -> 1.8, -1.895 -> -1.8.
 
+    Parameters
+    ----------
+    value : float
+        The number.
+    decimals : int
+        The places kept.
+
+    Returns
+    -------
+    float
+        ``value`` cut (towards zero) to ``decimals`` places.
+
+    Examples
+    --------
     >>> truncate(1.8947, 1), truncate(3.71, 0), truncate(0.79686, 2)
     (1.8, 3.0, 0.79)
     """
@@ -294,6 +390,20 @@ def check_choices(normalization: str, aggregation: str) -> tuple[str, str]:
     The geometric mean needs values > 0, which min-max (the worst unit gets 0) and z-scores
     (half the units are negative) do not give.
 
+    Parameters
+    ----------
+    normalization : str
+        One of ``NORMALIZATIONS``.
+    aggregation : str
+        One of ``AGGREGATIONS``.
+
+    Returns
+    -------
+    tuple of str
+        The pair, when it can be used; otherwise a ``ValueError`` says why.
+
+    Examples
+    --------
     >>> check_choices("rank", "geometric")
     ('rank', 'geometric')
     >>> check_choices("minmax", "geometric")  # doctest: +ELLIPSIS
@@ -323,6 +433,28 @@ def composite_index(
 ) -> pd.DataFrame:
     """Build a composite index: a tidy table with columns ``unit``, ``score``, ``rank``.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The indicators, one row per unit and one column per indicator.
+    normalization : str
+        One of ``NORMALIZATIONS`` (see :func:`normalize`).
+    weight : sequence or mapping of float, optional
+        The weights (equal when not given).
+    weights_sum_to_one : bool
+        Whether the weights are published weights (must sum to one) or scores to rescale.
+    aggregation : {"arithmetic", "geometric"}
+        The weighted mean (see :func:`aggregate`).
+    higher_is_better : bool, sequence or mapping of bool, optional
+        The direction of each indicator (all higher-is-better when not given).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit``, ``score`` and ``rank`` (1 = best, ties share the best rank).
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [3.0, 2.0, 1.0]}, index=list("xyz"))
     >>> composite_index(df, weight=[0.75, 0.25])["rank"].tolist()
     [3, 2, 1]
@@ -353,6 +485,29 @@ def rank_uncertainty(
     ``base_rank`` (equal weights, min-max, arithmetic), ``median_rank``, ``rank_p05``,
     ``rank_p95`` (observed ranks at the 5th, 50th and 95th percentiles) and ``n_draws``.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The indicators, one row per unit and one column per indicator.
+    n : int
+        The number of draws.
+    seed : int, optional
+        The seed of the random generator (for a reproducible result).
+    higher_is_better : bool, sequence or mapping of bool, optional
+        The direction of each indicator.
+    choices : sequence of (str, str)
+        The normalization/aggregation pairs drawn from.
+    concentration : float
+        The Dirichlet parameter of the weights (1 = uniform).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit``, ``base_rank``, ``median_rank``, ``rank_p05``, ``rank_p95`` and
+        ``n_draws``, one row per unit.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"a": [3.0, 2.0, 1.0], "b": [3.0, 1.0, 2.0]}, index=list("xyz"))
     >>> out = rank_uncertainty(df, n=200, seed=1)
     >>> out[["unit", "median_rank", "rank_p05", "rank_p95"]].head(1).values.tolist()  # x wins

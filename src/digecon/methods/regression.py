@@ -122,6 +122,27 @@ def ols(
     ``t / sqrt(t² + df_resid)``, the part (semi-partial) correlation ``t * sqrt((1 - R²) /
     df_resid)``; tolerance is ``1 - R²`` of a regressor on the others and VIF its inverse.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The data, one row per case.
+    y : str
+        The response column.
+    xs : sequence of str
+        The regressors.
+    candidates : sequence of str
+        Variables left out, for the *excluded variables* table.
+    alpha : float
+        1 − level of the coefficients' confidence intervals.
+
+    Returns
+    -------
+    OLSTables
+        SPSS's tables as tidy frames (``summary``, ``anova``, ``coefficients``,
+        ``excluded``, ``residual_statistics``, ``casewise``) and the statsmodels ``results``.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"x": [1.0, 2, 3, 4], "y": [1.0, 3, 2, 4]})
     >>> t = ols(df, "y", ["x"])
     >>> float(t.summary["r_squared"].iloc[0]), t.anova["df"].tolist()
@@ -236,6 +257,19 @@ def stepwise(
     F-to-remove leaves if that p exceeds ``p_remove`` (a removal is a step of its own). The
     selection stops when nothing enters or leaves.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The data, one row per case.
+    y : str
+        The response column.
+    candidates : sequence of str
+        The variables that may enter.
+    p_enter, p_remove : float
+        SPSS's probabilities of F to enter and to remove (0.05 and 0.10).
+    min_tolerance : float
+        A variable whose tolerance would fall below this does not enter.
+
     Returns
     -------
     pandas.DataFrame
@@ -318,6 +352,20 @@ def collinearity(df: pd.DataFrame, xs: Sequence[str]) -> pd.DataFrame:
     ``condition_index`` = sqrt(largest eigenvalue / eigenvalue); and the item ``model`` with
     the ``condition_number`` (the largest index).
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The data, one column per regressor.
+    xs : sequence of str
+        The regressors of the model.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A long table ``item, measure, value`` (see above).
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"a": [1.0, 2, 3, 4, 5], "b": [2.0, 1, 4, 3, 5]})
     >>> c = collinearity(df, ["a", "b"])
     >>> round(float(c.query("item == 'a' and measure == 'vif'")["value"].item()), 4)
@@ -360,6 +408,20 @@ def residual_diagnostics(
     no p-value here (its bounds depend on the design): about 2 means no first-order
     autocorrelation.
 
+    Parameters
+    ----------
+    residuals : array-like
+        The residuals of a fitted model, in time order.
+    exog : pandas.DataFrame, optional
+        The regressors (for Breusch-Pagan; the test is left out without them).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``test, statistic, p, df, null``, one row per test.
+
+    Examples
+    --------
     >>> r = [0.5, -1.0, 0.2, 0.9, -0.4, -0.3, 0.8, -0.7]
     >>> residual_diagnostics(r)["test"].tolist()
     ['shapiro_wilk', 'jarque_bera', 'durbin_watson']
@@ -406,6 +468,23 @@ def forecast_y(model: OLSTables, future_X: pd.DataFrame, alpha: float = 0.05) ->
     from statsmodels ``get_prediction``. This is the uncertainty of the regression alone; the
     uncertainty of forecast regressors comes on top.
 
+    Parameters
+    ----------
+    model : OLSTables
+        A model fitted by :func:`ols`.
+    future_X : pandas.DataFrame
+        The regressors' values to forecast at, one row per case.
+    alpha : float
+        1 − level of the intervals (0.05 gives 95 %).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per row of ``future_X``: ``forecast``, ``se_mean``, ``mean_lower``, ``mean_upper``,
+        ``obs_lower`` and ``obs_upper``.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"x": [1.0, 2, 3, 4, 5], "y": [2.0, 4.1, 5.9, 8.2, 9.8]})
     >>> f = forecast_y(ols(df, "y", ["x"]), pd.DataFrame({"x": [6.0]}))
     >>> round(float(f["forecast"].iloc[0]), 2)
@@ -432,6 +511,22 @@ def apply_equation(
 ) -> pd.Series:
     """Evaluate a printed linear equation ``intercept + sum(b * x)`` row by row.
 
+    Parameters
+    ----------
+    X : pandas.DataFrame
+        The regressors, one column per name of ``coefficients``.
+    coefficients : mapping of str to float
+        The printed coefficient of each regressor.
+    intercept : float
+        The printed constant.
+
+    Returns
+    -------
+    pandas.Series
+        ``intercept + sum(b * x)`` for each row of ``X`` (its index kept).
+
+    Examples
+    --------
     >>> apply_equation(pd.DataFrame({"a": [1.0, 2.0]}), {"a": 3.0}, intercept=1.0).tolist()
     [4.0, 7.0]
     """
@@ -458,6 +553,25 @@ def scenarios(
     of ``base`` with the columns ``scenario``, the index of ``base`` (as column ``index``),
     the scaled regressors and, with ``model``, ``forecast``.
 
+    Parameters
+    ----------
+    base : pandas.DataFrame
+        The baseline regressor paths, one row per year.
+    multipliers : mapping
+        Scenario name -> one factor, or a mapping column -> factor.
+    model : OLSTables, optional
+        A model fitted by :func:`ols`; with it the response is forecast.
+    anchor : mapping or pandas.Series, optional
+        The last observed value of each column: the factor then scales the change from it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scenario and row of ``base``: ``scenario``, ``index``, the scaled
+        regressors and, with ``model``, ``forecast``.
+
+    Examples
+    --------
     >>> scenarios(pd.DataFrame({"x": [3.0]}), {"half": 0.5}, anchor={"x": 1.0})["x"].item()
     2.0
 
@@ -511,6 +625,26 @@ def trend_regression_forecaster(
     projected regressors: the honest way to test a regression that will be used with
     forecast regressors.
 
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        The response and the regressors, one row per year.
+    y : str
+        The response column.
+    xs : sequence of str
+        The regressors.
+    forms : mapping of str to str, optional
+        The trend form of each regressor (``linear`` when not given).
+    exclude : sequence
+        Rows (years) left out of every fit.
+
+    Returns
+    -------
+    callable
+        ``f(train, h)``: the ``h`` forecasts of ``y`` after the training series ``train``.
+
+    Examples
+    --------
     >>> df = pd.DataFrame({"x": [1.0, 2, 3, 4, 5, 6], "y": [2.0, 4.1, 5.9, 8.2, 9.8, 12.1]})
     >>> f = trend_regression_forecaster(df, "y", ["x"])
     >>> f(df["y"].iloc[:5], 1).round(2).tolist()
@@ -583,6 +717,24 @@ def evaluate(
     ``method, scheme, origin, horizon, actual, forecast, error`` (actual - forecast);
     ``summary`` has ``method, scheme, n, mae, rmse, mape`` (mape in percent).
 
+    Parameters
+    ----------
+    y : pandas.Series
+        The series to forecast, in time order.
+    k : int
+        The number of values held out, and the longest horizon.
+    min_train : int
+        The first origin of the rolling scheme (the shortest training sample).
+    forecasters : mapping of str to callable, optional
+        More methods to compare, ``f(train, h) -> h forecasts``.
+
+    Returns
+    -------
+    Evaluation
+        ``errors`` (one row per forecast) and ``summary`` (one row per method and scheme).
+
+    Examples
+    --------
     >>> y = pd.Series([1.0, 2, 3, 4, 5, 6, 7, 8], index=range(2000, 2008))
     >>> s = evaluate(y, k=2).summary
     >>> s.query("scheme == 'holdout'").set_index("method")["mae"].round(2).to_dict()

@@ -32,6 +32,18 @@ def _clean(printed: str | float | int) -> str:
 def decimals_of(printed: str | float | int) -> int:
     """Number of decimals a printed number shows (``"0,4876"`` shows 4).
 
+    Parameters
+    ----------
+    printed : str, float or int
+        A number as printed.
+
+    Returns
+    -------
+    int
+        The decimals it shows.
+
+    Examples
+    --------
     >>> decimals_of("0,4876"), decimals_of("24"), decimals_of(2.5)
     (4, 0, 1)
     """
@@ -45,6 +57,18 @@ def decimals_of(printed: str | float | int) -> int:
 def as_number(printed: str | float | int) -> float:
     """Read a printed number, accepting a decimal comma, spaces and a trailing ``%``.
 
+    Parameters
+    ----------
+    printed : str, float or int
+        A number as printed (``"0,4876"``, ``"12,5 %"``).
+
+    Returns
+    -------
+    float
+        Its value.
+
+    Examples
+    --------
     >>> as_number("0,4876"), as_number("12,5 %")
     (0.4876, 12.5)
     """
@@ -60,6 +84,20 @@ def sum_bounds(values: Sequence[float], decimals: int) -> tuple[float, float]:
 
     With :math:`n` parts the sum is known to :math:`\pm n \cdot 0.5 \cdot 10^{-d}`.
 
+    Parameters
+    ----------
+    values : sequence of float
+        The printed parts.
+    decimals : int
+        The places they are printed to.
+
+    Returns
+    -------
+    tuple of float
+        The lowest and the highest true sum.
+
+    Examples
+    --------
     >>> sum_bounds([1.2, 3.4], 1)
     (4.5, 4.7)
     """
@@ -78,6 +116,20 @@ def percent_change_bounds(start: float, end: float, decimals: int) -> tuple[floa
     Each input lies within :math:`\pm 0.5\cdot 10^{-d}` of its printed value; the change is
     monotone in each input, so the extremes sit at the corners.
 
+    Parameters
+    ----------
+    start, end : float
+        The printed values.
+    decimals : int
+        The places they are printed to.
+
+    Returns
+    -------
+    tuple of float
+        The lowest and the highest percent change the rounded values allow.
+
+    Examples
+    --------
     >>> lo, hi = percent_change_bounds(2.776, 2.494, 3)  # Кесте 5, 2010 -> 2011
     >>> round(lo, 3), round(hi, 3)
     (-10.192, -10.124)

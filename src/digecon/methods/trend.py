@@ -65,6 +65,23 @@ def moving_sum(series: ArrayLike, window: int, *, centered: bool = True) -> pd.D
     Returns a DataFrame with the input index and columns ``value``, ``window`` and
     ``moving_sum`` (NaN where the window is incomplete).
 
+    Parameters
+    ----------
+    series : array-like
+        The values, in time order (a Series keeps its index).
+    window : int
+        The number of consecutive values summed (at least 1).
+    centered : bool
+        Centre the window on each value (default) rather than end it there (trailing).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The input index with columns ``value``, ``window`` and ``moving_sum`` (NaN where the
+        window is incomplete).
+
+    Examples
+    --------
     >>> moving_sum([1, 2, 3, 4], 3)["moving_sum"].tolist()
     [nan, 6.0, 9.0, nan]
     >>> moving_sum([1, 2, 3, 4], 2, centered=False)["moving_sum"].tolist()
@@ -79,6 +96,23 @@ def moving_average(series: ArrayLike, window: int, *, centered: bool = True) -> 
     Returns a DataFrame with the input index and columns ``value``, ``window`` and
     ``moving_average`` (NaN where the window is incomplete).
 
+    Parameters
+    ----------
+    series : array-like
+        The values, in time order (a Series keeps its index).
+    window : int
+        The number of consecutive values averaged (at least 1).
+    centered : bool
+        Centre the window on each value (default) rather than end it there.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The input index with columns ``value``, ``window`` and ``moving_average`` (NaN where
+        the window is incomplete).
+
+    Examples
+    --------
     >>> moving_average([1, 2, 3, 4], 3)["moving_average"].tolist()
     [nan, 2.0, 3.0, nan]
     """
@@ -235,6 +269,20 @@ def trend_models(
 def trend_fitted(series: pd.Series, form: str = "linear") -> pd.Series:
     """The fitted trend values of ``series`` in one form, on the scale of the data.
 
+    Parameters
+    ----------
+    series : pandas.Series
+        The values, indexed by year.
+    form : str
+        One of :data:`TREND_FORMS` (``linear`` by default).
+
+    Returns
+    -------
+    pandas.Series
+        The fitted values, with the index of ``series``, on the scale of the data.
+
+    Examples
+    --------
     >>> trend_fitted(pd.Series([3.0, 5, 7, 9.5], index=[2000, 2001, 2002, 2003])).round(2).tolist()
     [2.9, 5.05, 7.2, 9.35]
     """

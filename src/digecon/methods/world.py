@@ -45,6 +45,24 @@ def totals(
     half-width of the sum, :math:`n \cdot 0.5 \cdot 10^{-d}` for :math:`n` parts: a printed
     total within that distance of the recomputed sum is consistent with the parts.
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A tidy table of parts.
+    by : str
+        The column to total by.
+    value : str
+        The column summed.
+    decimals : int, optional
+        The printed precision of the parts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``by``, ``total``, ``n_parts`` and, with ``decimals``, ``tolerance``.
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"year": [2013] * 4, "value": [4315.4, 1319.4, 857.9, 900.9]})
     >>> totals(t, decimals=1).round(2).to_dict("records")
     [{'year': 2013, 'total': 7393.6, 'n_parts': 4, 'tolerance': 0.2}]
@@ -69,6 +87,22 @@ def change_between(
 ) -> pd.DataFrame:
     """Absolute and percent change of every item from year ``start`` to year ``end``.
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A tidy table: one row per item and year.
+    start, end : int
+        The two years.
+    item, year, value : str
+        The column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``item, start, end, abs_change, pct_change``, one row per item.
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"indicator": ["pop"] * 2, "year": [2021, 2022], "value": [5.89, 5.92]})
     >>> change_between(t, 2021, 2022).round(3).to_dict("records")
     [{'indicator': 'pop', 'start': 5.89, 'end': 5.92, 'abs_change': 0.03, 'pct_change': 0.509}]
@@ -91,6 +125,20 @@ def point_changes(
 ) -> pd.DataFrame:
     """Year-on-year change in percentage points of a table of percentages (tidy).
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A tidy table of percentages: one row per item and year.
+    item, year, value : str
+        The column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The input rows with ``pp_change`` (NaN for each item's first year).
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"indicator": ["h"] * 3, "year": [2018, 2019, 2020],
     ...                   "value": [76.6, 76.9, 80.0]})
     >>> point_changes(t)["pp_change"].round(1).tolist()
@@ -111,6 +159,22 @@ def implied_denominator_growth(
     :math:`s_1`, GDP grew by :math:`100\,[(1+g/100)\,s_0/s_1 - 1]` percent. With shares
     printed to ``decimals`` places the result lies in the returned ``low``-``high`` range.
 
+    Parameters
+    ----------
+    numerator_growth_pct : float
+        The growth of the numerator (e.g. spending), in per cent.
+    share_before, share_after : float
+        Its share in the denominator before and after, in per cent.
+    decimals : int
+        The printed precision of the shares.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``implied_growth_pct``, ``low``, ``high``.
+
+    Examples
+    --------
     >>> implied_denominator_growth(19.3, 3.8, 3.7).round(2).to_dict("records")
     [{'implied_growth_pct': 22.52, 'low': 19.3, 'high': 25.84}]
     """
@@ -128,6 +192,20 @@ def implied_denominator_growth(
 def group_counts(frame: pd.DataFrame, group: str = "group") -> pd.DataFrame:
     """Number of members listed in each group (e.g. countries per group of Кесте 8).
 
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One row per member.
+    group : str
+        The column naming the group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``group`` and ``n``, one row per group.
+
+    Examples
+    --------
     >>> group_counts(pd.DataFrame({"group": ["a", "a", "b"]})).to_dict("records")
     [{'group': 'a', 'n': 2}, {'group': 'b', 'n': 1}]
     """

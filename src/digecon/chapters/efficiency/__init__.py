@@ -15,7 +15,6 @@ from digecon.chapters.efficiency.figures import (
     plot_sensitivity,
 )
 from digecon.chapters.efficiency.tables import (
-    readings_table,
     table5_display,
     variables_display,
 )
@@ -29,7 +28,6 @@ __all__ = [
     "plot_karasai",
     "plot_readings",
     "plot_sensitivity",
-    "readings_table",
     "table5",
     "table5_display",
     "variables_display",

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon.chapters.efficiency.analysis import table5, yearly_efficiency
+from digecon.chapters.efficiency.analysis import table5
 from digecon.fmt import compact
 from digecon.i18n import check_lang, t
-from digecon.methods import efficiency as ef
-
-
-def readings_table(k5: pd.DataFrame) -> pd.DataFrame:
-    """Each year's printed efficiency with its verdict under formula (3) and under the text."""
-    return ef.both_readings(yearly_efficiency(k5))
 
 
 def table5_display(k5: pd.DataFrame, lang: str):

@@ -298,21 +298,3 @@ def scenario_name(name: str, lang: str) -> str:
         return i18n.t(f"scenario_{name}", lang)
     except KeyError:
         return name
-
-
-def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Verdict counts per printed table of the source (Кесте 25 ... and the text)."""
-    from digecon import audit
-
-    table = rows["location"].str.extract(r"^(Кесте \d+(?: \(second\))?|text)")[0]
-    table = table.str.replace(" (second)", " (2)", regex=False)
-    counts = (rows.assign(table=table).groupby(["table", "verdict"]).size()
-              .unstack(fill_value=0).reindex(columns=list(audit.VERDICTS), fill_value=0))
-    order = sorted(counts.index, key=lambda s: (s == "text", s))
-    counts = counts.loc[order].reset_index()
-    counts.columns.name = None
-    counts["table"] = [i18n.t("source_text", lang) if s == "text" else s for s in counts["table"]]
-    keys = {audit.REPRODUCES: "reproduces", audit.DIFFERS: "differs",
-            audit.CANNOT: "cannot_be_recomputed"}
-    counts = counts.rename(columns=keys)
-    return i18n.translate_frame(counts, lang, columns={"table": "audit_source_table"})

@@ -49,7 +49,9 @@ id ok py md pdf jupyter-book myst-nb sphinx-design post
     "BCG Amazon eBay Airbnb Tencent Alibaba SingPass Smart Nation eGov KPMG Evolution Index "
     "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade "
     # statistics written the same way in every language: tests, types, "min–max", "et al."
-    "LM float Min max et al"
+    "LM float Min max et al ANOVA "
+    # encodings
+    "UTF"
     .split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’\-]*")

@@ -44,7 +44,7 @@ def audit_differs_table(rows: pd.DataFrame, lang: str) -> Styler:
 
 def table22_table(derivation: pd.DataFrame, lang: str) -> Styler:
     """Кесте 22's derivation (see :func:`table22_frame`) for display in ``lang``."""
-    out = table22_frame(derivation)
+    out = table22_frame(derivation, lang)
     out["index"] = [i18n.t(f"ix_{k}", lang) for k in out["index"]]
     out.columns = [str(c) for c in out.columns]
     return styled(i18n.translate_frame(out, lang, columns={"index": "index_name"}))

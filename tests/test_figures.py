@@ -30,10 +30,6 @@ MIN_FONT_PX = 11.0
 #: the largest figure: at most about 1.8 phone screens wide, within a 700 px desktop column
 MAX_WIDTH_IN = 9.0
 MAX_HEIGHT_IN = 7.0
-#: charts whose labels sit inside small tiles or beside dense points: they need a redesign
-#: (stacked panels, fewer labels) before their text can reach MIN_FONT_PX; the test fails when
-#: one of them becomes readable, so that it leaves this list
-NOT_YET_READABLE = {"workforce_tiles", "indices_region_tiles", "indices_index_vs_r"}
 
 
 def _chart_metrics() -> list[dict]:
@@ -84,11 +80,8 @@ def test_every_glued_chart_is_drawn_in_three_languages(charts):
 
 def test_text_is_readable_at_phone_width(charts):
     small = [f"{r['name']}_{r['lang']}: {r['min_px']:.1f} px" for r in charts
-             if r["min_px"] < MIN_FONT_PX and r["name"] not in NOT_YET_READABLE]
+             if r["min_px"] < MIN_FONT_PX]
     assert not small, f"text below {MIN_FONT_PX} CSS px on a phone:\n" + "\n".join(small)
-    fixed = {r["name"] for r in charts if r["name"] in NOT_YET_READABLE} - {
-        r["name"] for r in charts if r["min_px"] < MIN_FONT_PX}
-    assert not fixed, f"readable now, remove from NOT_YET_READABLE: {sorted(fixed)}"
 
 
 def test_figure_sizes_fit_the_page(charts):

@@ -213,6 +213,21 @@ _SECTION_WORDS = {
     "КІРІСПЕ": {"kk": "кіріспе", "ru": "введение", "en": "introduction"},
     "ҚОРЫТЫНДЫ": {"kk": "қорытынды", "ru": "заключение", "en": "conclusions"},
     "front matter": {"kk": "титул бөлігі", "ru": "титульная часть", "en": "front matter"},
+    # the abstract in each of the three languages, the reference lists, the main part
+    "АҢДАТПА": {"kk": "аңдатпа (қазақша)", "ru": "аннотация на казахском",
+                "en": "abstract in Kazakh"},
+    "АННОТАЦИЯ": {"kk": "аңдатпа (орысша)", "ru": "аннотация на русском",
+                  "en": "abstract in Russian"},
+    "ABSTRACT": {"kk": "аңдатпа (ағылшынша)", "ru": "аннотация на английском",
+                 "en": "abstract in English"},
+    "ANNOTATION": {"kk": "аңдатпа (ағылшынша)", "ru": "аннотация на английском",
+                   "en": "abstract in English"},
+    "ЛИТЕРАТУРА": {"kk": "әдебиеттер тізімі", "ru": "список литературы", "en": "references"},
+    "REFERENCES": {"kk": "әдебиеттер тізімі", "ru": "список литературы", "en": "references"},
+    "НОРМАТИВТІК СІЛТЕМЕЛЕР": {"kk": "нормативтік сілтемелер", "ru": "нормативные ссылки",
+                               "en": "normative references"},
+    "ЗЕРТТЕУДІҢ НЕГІЗГІ": {"kk": "зерттеудің негізгі бөлімі", "ru": "основная часть",
+                           "en": "main part"},
 }
 
 

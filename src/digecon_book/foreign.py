@@ -50,11 +50,14 @@ id ok py md pdf jupyter-book myst-nb sphinx-design post
     "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade "
     # statistics written the same way in every language: tests, types, "min–max", "et al."
     "LM float Min max et al ANOVA "
+    # the dissertation's symbols of the ICT efficiency variables (its Table 3)
+    "ICTC ICTPS VIP ExpICTG ImpICTG "
     # encodings
     "UTF"
     .split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’\-]*")
+ROMAN = re.compile(r"[IVXLC]+")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 SKIP_CLASSES = ("cell_input", "cell_output", "output", "highlight", "math", "MathJax",
                 "digecon-lang", "headerlink", "mjx-container", "katex", "katex-display")
@@ -154,9 +157,10 @@ def words_not_in(text: str, lang: str, allowed: set[str]) -> list[str]:
     """The words of ``text`` in another script than ``lang``'s, outside ``allowed``."""
     if lang == "en":
         return CYRILLIC_WORD.findall(QUOTED.sub(" ", text))
-    # a single letter is a symbol (Y, X1, W = 0.96), not a word
+    # a single letter is a symbol (Y, X1, W = 0.96), not a word; XX (a century) is a number
     return [w for w in LATIN_WORD.findall(text)
-            if len(w) > 1 and w not in allowed and w.strip("-'’") not in allowed]
+            if len(w) > 1 and w not in allowed and w.strip("-'’") not in allowed
+            and not ROMAN.fullmatch(w)]
 
 
 def check_page(html: str, lang: str, allowed: set[str], other: str | None = None) -> Counts:

@@ -311,7 +311,8 @@ def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     order = sorted(counts.index, key=lambda s: (s == "text", s))
     counts = counts.loc[order].reset_index()
     counts.columns.name = None
-    counts["table"] = [i18n.t("source_text", lang) if s == "text" else s for s in counts["table"]]
+    counts["table"] = [i18n.t("source_text", lang) if s == "text"
+                       else audit.localize_location(s, lang) for s in counts["table"]]
     keys = {audit.REPRODUCES: "reproduces", audit.DIFFERS: "differs",
             audit.CANNOT: "cannot_be_recomputed"}
     counts = counts.rename(columns=keys)

@@ -2,8 +2,9 @@
 
 Method (see :mod:`digecon_book.foreign`): every HTML page of each edition is read as a reader
 sees and hears it — body text nodes, ``<title>``, and the ``title``/``alt``/``aria-label``/
-``placeholder`` attributes — leaving out code cells and code outputs, mathematics, scripts and
-elements that declare another language (the switcher's links). On that text it counts
+``placeholder`` attributes, glued tables and audit tables included — leaving out code cells and
+what shown code prints, mathematics, scripts and elements that declare another language (the
+switcher's links, marked names). On that text it counts
 
 * Latin-script words in the kk and ru editions that are not acronyms or proper names of the
   book's vocabulary (glossary abbreviations, place names, every word of the bibliography file,
@@ -54,5 +55,10 @@ def test_text_declaring_another_language_is_not_foreign():
     en = foreign.check_page('<body><p>Table 3, <span lang="kk">Барлығы</span> row</p>'
                             '<p>Кесте 3</p></body>', "en", set())
     assert en.cyrillic == 1 and "Кесте" in en.examples[0]
+    # glued output (hidden code) is read; the output of shown code is code
+    cell = ('<body><div class="cell"><div class="cell_input">x</div><div class="cell_output">'
+            'see</div></div><div class="cell"><div class="cell_output">also</div></div></body>')
+    assert [e.split(" | ")[0] for e in foreign.check_page(cell, "kk", set()).examples] == [
+        "latin: also"]
     # a lang attribute of the page's own language does not hide anything
     assert foreign.check_page('<body><p lang="kk">see</p></body>', "kk", set()).latin == 1

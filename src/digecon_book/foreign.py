@@ -4,8 +4,9 @@ An edition must show the reader one language. This checker reads every HTML page
 edition and counts the visible strings that are not in the edition's language:
 
 * **text it reads**: the text nodes of ``<body>`` and the attributes a reader sees or hears
-  (``title``, ``alt``, ``aria-label``, ``placeholder``) plus ``<title>``; not code cells and
-  code outputs (``pre``, ``code``, ``.cell_input``, ``.cell_output``, ``.output``), mathematics
+  (``title``, ``alt``, ``aria-label``, ``placeholder``) plus ``<title>``, glued tables and the
+  outputs of cells whose code is hidden (the audit tables) included; not code cells and what
+  shown code prints (``pre``, ``code``, ``.cell_input`` and its cell's output), mathematics
   (``.math``, ``mjx-*``, KaTeX's ``.katex`` and MathML), scripts, styles, SVG, and elements
   that declare another language with a ``lang`` attribute (the language switcher's links);
 * **latin**: in the kk and ru editions, Latin-script words that are not in the allowlist
@@ -59,7 +60,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’\-]*")
 ROMAN = re.compile(r"[IVXLC]+")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-SKIP_CLASSES = ("cell_input", "cell_output", "output", "highlight", "math", "MathJax",
+SKIP_CLASSES = ("cell_input", "highlight", "math", "MathJax",
                 "digecon-lang", "headerlink", "mjx-container", "katex", "katex-display")
 SKIP_TAGS = ("script", "style", "pre", "code", "svg", "noscript", "kbd", "samp", "template",
              "math")
@@ -118,6 +119,11 @@ def _skipped(tag: Tag, lang: str) -> bool:
     if tag.name == "a" and "bibliography.html#" in str(tag.get("href", "")):
         return True
     if tag.get("role") == "doc-biblioentry" or "bibtex-citation" in (tag.get("class") or []):
+        return True
+    # what shown code prints is code; the outputs of cells whose code is hidden (glued tables,
+    # the audit tables, the report) are what the reader reads, and are checked
+    if "cell_output" in (tag.get("class") or []) and tag.parent is not None and \
+            tag.parent.find("div", class_="cell_input", recursive=False) is not None:
         return True
     declared = tag.get("lang")
     if declared and declared.split("-")[0] != lang:

@@ -38,9 +38,9 @@ def evolution_table(k1: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             t("approach", lang): approach.to_numpy(),
-            # the names as the Kazakh source prints them, marked as Kazakh in English
+            # the names as the Kazakh source prints them, marked as Kazakh in ru and en
             t("representatives", lang): [
-                f'<span lang="kk">{html.escape(r)}</span>' if lang == "en" and isinstance(r, str)
+                f'<span lang="kk">{html.escape(r)}</span>' if lang != "kk" and isinstance(r, str)
                 else (r if isinstance(r, str) else "—") for r in k1["representatives_kk"]],
             t("period", lang): [" ".join(str(p).split()) for p in period],
             t("content", lang): content.to_numpy(),

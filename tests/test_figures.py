@@ -29,10 +29,6 @@ MIN_FONT_PX = 11.0
 #: the largest figure: at most about 1.8 phone screens wide, within a 700 px desktop column
 MAX_WIDTH_IN = 9.0
 MAX_HEIGHT_IN = 7.0
-#: charts whose labels sit inside small tiles or beside dense points: they need a redesign
-#: (stacked panels, fewer labels) before their text can reach MIN_FONT_PX; the test fails when
-#: one of them becomes readable, so that it leaves this list
-NOT_YET_READABLE = {"workforce_tiles", "indices_region_tiles", "indices_index_vs_r"}
 
 
 def _chart_metrics() -> list[dict]:
@@ -70,8 +66,8 @@ def _chart_metrics() -> list[dict]:
 
 
 def chart_problems(charts: list[dict]) -> list[str]:
-    """What is wrong with the measured charts: a language missing, text too small on a phone
-    (or a chart of ``NOT_YET_READABLE`` that is readable now), a figure too large."""
+    """What is wrong with the measured charts: a language missing, text too small on a phone or
+    a figure too large."""
     problems = []
     names = {r["name"] for r in charts}
     if len(names) < 40:
@@ -82,10 +78,7 @@ def chart_problems(charts: list[dict]) -> list[str]:
             problems.append(f"{name}: drawn in {langs}, not in kk, ru and en")
     problems += [f"{r['name']}_{r['lang']}: text of {r['min_px']:.1f} CSS px on a phone, "
                  f"below {MIN_FONT_PX}" for r in charts
-                 if r["min_px"] < MIN_FONT_PX and r["name"] not in NOT_YET_READABLE]
-    fixed = {r["name"] for r in charts if r["name"] in NOT_YET_READABLE} - {
-        r["name"] for r in charts if r["min_px"] < MIN_FONT_PX}
-    problems += [f"{name}: readable now, remove it from NOT_YET_READABLE" for name in sorted(fixed)]
+                 if r["min_px"] < MIN_FONT_PX]
     problems += [f"{r['name']}_{r['lang']}: {r['width_in']:.1f} x {r['height_in']:.1f} in, "
                  f"larger than {MAX_WIDTH_IN} x {MAX_HEIGHT_IN} in" for r in charts
                  if r["width_in"] > MAX_WIDTH_IN or r["height_in"] > MAX_HEIGHT_IN]
@@ -106,14 +99,11 @@ def test_chart_problems_names_each_kind_of_problem():
     bad = [dict(r) for r in good if not (r["name"] == "c1" and r["lang"] == "en")]
     bad[0]["min_px"] = 9.0
     bad[3]["width_in"] = 12.0
-    bad.append({"name": "workforce_tiles", "lang": "kk", "width_in": 6.0, "height_in": 4.0,
-                "min_px": 12.0})
     found = chart_problems(bad)
     assert any(p.startswith("c1: drawn in ['kk', 'ru']") for p in found), found
     assert any(p.startswith("c0_kk: text of 9.0 CSS px") for p in found), found
     assert any(p.startswith("c1_kk: 12.0 x 4.0 in") for p in found), found
-    assert "workforce_tiles: readable now, remove it from NOT_YET_READABLE" in found
-    assert len(found) == 5, found  # workforce_tiles is also drawn in one language only
+    assert len(found) == 3, found
 
 
 if __name__ == "__main__":  # print the measurements: python tests/test_figures.py

@@ -29,9 +29,10 @@ def test_glossary_edition_definitions_in_its_language_only():
     kk = pages.glossary_page("kk")
     assert row["def_kk"].split()[0] in kk
     assert row["def_ru"] not in kk and row["def_en"] not in kk
-    # the other two names are shown as translations
+    # the other two names are shown as translations, marked with their language
     body = dict(entries(kk))[row["kk"]]
-    assert f"орыс.: *{row['ru']}*" in body and f"ағыл.: *{row['en']}*" in body
+    assert f'орыс.: <em lang="ru">{row["ru"]}</em>' in body
+    assert f'ағыл.: <em lang="en">{row["en"]}</em>' in body
 
 
 def test_kazakh_alphabet_order():

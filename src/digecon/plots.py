@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import gzip
 import io
+import itertools
 import re
 import textwrap
 from collections.abc import Callable
@@ -97,6 +98,113 @@ def wrap(text: str, width: int = 34, *, break_long_words: bool = True) -> str:
     'digital tr\nansformati\non'
     """
     return "\n".join(textwrap.wrap(text, width, break_long_words=break_long_words)) or text
+
+
+_VOWELS = set("aeiouyаәеёиоөуұүыіэюя")
+
+
+def _syllable_cut(word: str, width: int) -> int | None:
+    """Where to break ``word``: between two syllables (V|CV, or VC|C…V in a cluster of
+    consonants), as near the middle as possible and within ``width``."""
+    vowels = [i for i, ch in enumerate(word) if ch.lower() in _VOWELS]
+    cuts = []
+    for a, b in itertools.pairwise(vowels):
+        if b - a < 2:
+            continue
+        cut = a + 1 if b - a == 2 else a + 2
+        while cut < b and word[cut].lower() in "ьъй":
+            cut += 1
+        cuts.append(cut)
+    fitting = [c for c in cuts if c <= width]
+    return min(fitting, key=lambda c: abs(c - len(word) / 2)) if fitting else None
+
+
+def hyphenate(text: str, width: int) -> str:
+    r"""``text`` wrapped at ``width`` characters, a word longer than that broken with a hyphen
+    between two syllables near its middle (V|CV, or VC|C in a cluster of consonants), for labels
+    in small boxes that must keep their font size.
+
+    >>> hyphenate("Карагандинская", 11)
+    'Караган-\nдинская'
+    >>> hyphenate("Северо-Казахстанская", 11), hyphenate("г. Алматы", 11)
+    ('Северо-\nКазах-\nстанская', 'г. Алматы')
+    """
+    words = []
+    for word in text.split():
+        parts = [part + "-" for part in word.split("-")]
+        parts[-1] = parts[-1][:-1]
+        for part in parts:
+            while len(part) > width:
+                cut = _syllable_cut(part, width)
+                if cut is None:
+                    break
+                words.append(part[:cut] + "-")
+                part = part[cut:]
+            words.append(part)
+    lines: list[str] = []
+    for piece in words:  # join pieces back into lines of at most ``width``
+        glue = "" if lines and lines[-1].endswith("-") else " "
+        if lines and len(lines[-1]) + len(glue.strip()) + len(piece) + (glue == " ") <= width \
+                and not lines[-1].endswith("-"):
+            lines[-1] += glue + piece
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
+
+
+#: where :func:`place_labels` tries a label around its point: offset in points, alignment
+LABEL_POSITIONS = [(4, 3, "left", "bottom"), (4, -3, "left", "top"), (-4, 3, "right", "bottom"),
+                   (-4, -3, "right", "top"), (0, 6, "center", "bottom"), (0, -6, "center", "top"),
+                   (8, 0, "left", "center"), (-8, 0, "right", "center")]
+
+
+def place_labels(ax: plt.Axes, xs: Any, ys: Any, labels: Any, *, fontsize: float = 8.5,
+                 **kwargs: Any) -> list[mpl.text.Annotation]:
+    """Label the points ``(xs, ys)`` of ``ax`` so that the labels do not overlap.
+
+    Greedy: each label takes the first of :data:`LABEL_POSITIONS` around its point where it
+    overlaps no label placed before, no other point and stays inside the axes; when none is
+    free it takes the free-most one. Call it after the layout is final (``tight_layout``),
+    since it measures the labels on the figure as drawn.
+
+    >>> fig, ax = plt.subplots(figsize=(4, 3))
+    >>> _ = ax.scatter([0, 0.01], [0, 0.01])
+    >>> a, b = place_labels(ax, [0, 0.01], [0, 0.01], ["first", "second"])
+    >>> r = fig.canvas.get_renderer()
+    >>> bool(a.get_window_extent(r).overlaps(b.get_window_extent(r)))
+    False
+    >>> plt.close(fig)
+    """
+    import numpy as np
+
+    renderer = ax.figure.canvas.get_renderer()
+    points = ax.transData.transform(np.column_stack([np.asarray(xs, float),
+                                                     np.asarray(ys, float)]))
+    frame = ax.get_window_extent(renderer)
+    placed: list[Any] = []
+    out = []
+    for i, ((x, y), label) in enumerate(zip(zip(xs, ys, strict=True), labels, strict=True)):
+        best, best_cost = None, None
+        for dx, dy, ha, va in LABEL_POSITIONS:
+            text = ax.annotate(str(label), (x, y), xytext=(dx, dy), textcoords="offset points",
+                               ha=ha, va=va, fontsize=fontsize, **kwargs)
+            box = text.get_window_extent(renderer)
+            cost = sum(box.overlaps(other) for other in placed) * 10
+            cost += sum(box.contains(px, py) for j, (px, py) in enumerate(points) if j != i)
+            cost += 0 if (frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)) \
+                else 5
+            if best_cost is None or cost < best_cost:
+                if best is not None:
+                    best.remove()
+                best, best_cost = text, cost
+            else:
+                text.remove()
+            if cost == 0:
+                break
+        assert best is not None
+        placed.append(best.get_window_extent(renderer))
+        out.append(best)
+    return out
 
 
 def legend_below(

@@ -16,6 +16,8 @@ True
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -92,7 +94,163 @@ UNIT_NAMES: dict[str, tuple[str, str, str]] = {
     "economies": ("ел", "стран", "economies"),
     "countries": ("ел", "стран", "countries"),
     "share": ("үлес", "доля", "share"),
+    "mln dollars (printed 'млн долл')": ("млн доллар", "млн долларов", "mln dollars"),
+    "tenths of the ranked field (lower is better)": (
+        "рейтингтегі елдердің ондық үлесі (аз болған сайын жақсы)",
+        "десятые доли списка рейтинга (меньше — лучше)",
+        "tenths of the ranked field (lower is better)"),
+    "unit of the variable (see regression-variables)": (
+        "айнымалының бірлігі (`regression-variables` кестесін қараңыз)",
+        "единица переменной (см. таблицу `regression-variables`)",
+        "unit of the variable (see `regression-variables`)"),
+    "see abs_unit": ("`abs_unit` бағанын қараңыз", "см. столбец `abs_unit`",
+                     "see `abs_unit`"),
 }
+
+#: the seeds' names of their parts that are not a numbered table (kk, ru, en)
+PART_NAMES: dict[str, tuple[str, str, str]] = {
+    "abstract": ("аңдатпа", "аннотация", "abstract"),
+    "running text": ("негізгі мәтін", "основной текст", "running text"),
+    "text": ("мәтін", "текст", "text"),
+    "text list": ("мәтіндегі тізім", "список в тексте", "list in the text"),
+    "text of section 1.2": ("1.2-бөлімнің мәтіні", "текст раздела 1.2", "text of section 1.2"),
+    "text of section 2.4": ("2.4-бөлімнің мәтіні", "текст раздела 2.4", "text of section 2.4"),
+    "text of sections 1.1 and 1.3": ("1.1 және 1.3-бөлімдердің мәтіні",
+                                     "текст разделов 1.1 и 1.3", "text of sections 1.1 and 1.3"),
+    "text, DESI dimensions": ("мәтін, DESI өлшемдері", "текст, измерения DESI",
+                              "text, DESI dimensions"),
+    "text, DESI weights in per cent": ("мәтін, DESI салмақтары (пайызбен)",
+                                       "текст, веса DESI (в процентах)",
+                                       "text, DESI weights in per cent"),
+    "text, list of variables": ("мәтін, айнымалылар тізімі", "текст, список переменных",
+                                "text, list of variables"),
+    "text, section 2.2": ("мәтін, 2.2-бөлім", "текст, раздел 2.2", "text, section 2.2"),
+    "text, section 3.2 and recommendations": ("мәтін, 3.2-бөлім және ұсыныстар",
+                                              "текст, раздел 3.2 и рекомендации",
+                                              "text, section 3.2 and recommendations"),
+    "text and Сурет 1": ("мәтін және 1-сурет", "текст и рисунок 1", "text and Figure 1"),
+    "text on Рисунок 1": ("1-суреттегі мәтін", "текст на рисунке 1", "text on Figure 1"),
+}
+#: how a table, figure and appendix of a seed are named in the reader's language
+_PART_WORDS = {
+    "table": ("{n}-кесте", "таблица {n}", "Table {n}"),
+    "figure": ("{n}-сурет", "рисунок {n}", "Figure {n}"),
+    "appendix": ("{n} қосымшасы", "приложение {n}", "Appendix {n}"),
+    "(first)": ("(бірінші)", "(первая)", "(first)"),
+    "(second)": ("(екінші)", "(вторая)", "(second)"),
+    "(second printing, identical values)": ("(екінші рет басылған, мәндері бірдей)",
+                                            "(напечатана второй раз, значения те же)",
+                                            "(second printing, identical values)"),
+    "(OCR of an image)": ("(кескіннің танылған мәтіні)", "(распознанный текст изображения)",
+                          "(OCR of an image)"),
+    ", header": (", тақырып жолы", ", заголовок", ", header"),
+}
+#: Kazakh appendix letters in Latin (the English edition's "Appendix D")
+_APPENDIX_LATIN = {"А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Е": "E"}
+
+
+def part_name(name: str, lang: str) -> str:
+    """The part of a seed a source names (``"Кесте 3"``, ``"text of section 1.2"``) in ``lang``.
+
+    >>> part_name("Кесте 5 (second printing, identical values)", "ru")
+    'таблица 5 (напечатана второй раз, значения те же)'
+    >>> part_name("Қосымша Д, Кесте 3 (OCR of an image)", "en"), part_name("2-кесте", "kk")
+    ('Appendix D, Table 3 (OCR of an image)', '2-кесте')
+    >>> part_name("text of section 1.2", "kk")
+    '1.2-бөлімнің мәтіні'
+    """
+    i = i18n.LANGS.index(i18n.check_lang(lang))
+    if name in PART_NAMES:
+        return PART_NAMES[name][i]
+    w = _PART_WORDS
+    out = re.sub(r"(?:Кесте|Таблица|Table)\s+(\d+)|(\d+)-кесте|(\d+) Кесте",
+                 lambda m: w["table"][i].format(n=m.group(1) or m.group(2) or m.group(3)), name)
+    out = re.sub(r"(?:Сурет|Рисунок|Figure)\s+(\d+)|(\d+) Сурет",
+                 lambda m: w["figure"][i].format(n=m.group(1) or m.group(2)), out)
+    out = re.sub(r"Қосымша ([А-ЯӘҒ])", lambda m: w["appendix"][i].format(
+        n=_APPENDIX_LATIN.get(m.group(1), m.group(1)) if lang == "en" else m.group(1)), out)
+    for key in ("(first)", "(second)", "(second printing, identical values)",
+                "(OCR of an image)", ", header"):
+        out = out.replace(key, w[key][i])
+    return out
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+#: a quotation (of the seed or of a value) inside a description
+_QUOTE = re.compile(r"«[^»]*»|‘[^’]*’|„[^“]*“|“[^”]*”|'[^'\s][^']*'")
+#: a value or name as the data write it: a Latin word starting lower-case (snake_case, x3..x6,
+#: places.csv, alpha-3) or the code pattern KZ-xxx; in kk and ru prose these are code
+_IDENT = re.compile(r"(?<![\w`])(?:KZ-xxx|[a-z][A-Za-z0-9]*(?:(?:\.\.|[_.\-])[A-Za-z0-9]+)*)"
+                    r"(?![\w])")
+
+
+def _other_lang(text: str, lang: str) -> str | None:
+    """The language of a quotation in another script than ``lang``'s (None: same language)."""
+    if lang == "en":
+        if _CYRILLIC.search(text):
+            return "kk" if _KAZAKH.search(text) else "ru"
+        return None
+    if lang == "ru" and _KAZAKH.search(text):
+        return "kk"
+    if text.startswith("«") and re.search(r"[A-Za-z]", text) and not _CYRILLIC.search(text):
+        return "en"  # a name quoted as published («Web Measure Index»)
+    return None
+
+
+def _span(text: str, lang: str) -> str:
+    """Raw HTML ``<span lang=…>`` around words of another language (safe in a table cell)."""
+    return f'<span lang="{lang}">{html.escape(text).replace("|", "&#124;")}</span>'
+
+
+def described(text: Any, lang: str | None) -> str:
+    """A description or unit on one line in ``lang``: values as code, quotations of another
+    language marked with ``lang`` (so a reader's tools and the foreign-string check know).
+
+    In kk and ru, a Latin word starting lower-case is a value or name as the data write it
+    (``rank``, ``group_38``, ``places.csv``) and a quoted Latin value (``'total'``) too: both
+    are shown as code. A quotation in another script (the seed's ‘Барлығы’ in English) is
+    marked with its language. ``text`` may itself mark code with backticks.
+
+    >>> described("год или 'total' для строки «Барлығы»", "ru")
+    'год или `total` для строки <span lang="kk">«Барлығы»</span>'
+    >>> described("жыл немесе 'total', rank (орын), «Web Index»", "kk")
+    'жыл немесе `total`, `rank` (орын), <span lang="en">«Web Index»</span>'
+    >>> described("year, or ‘total’ for the printed ‘Барлығы’ row", "en")
+    'year, or ‘total’ for the printed <span lang="kk">‘Барлығы’</span> row'
+    """
+    if lang is None:
+        return _inline(text)
+    text = " ".join(str(text).split())
+    out: list[str] = []
+    pos = 0
+    pattern = re.compile(r"`[^`]+`|" + _QUOTE.pattern)
+    for m in pattern.finditer(text):
+        out.append(_plain(text[pos:m.start()], lang))
+        piece = m.group(0)
+        if piece.startswith("`"):
+            out.append(_code(piece[1:-1]))
+        elif (other := _other_lang(piece, lang)) is not None:
+            out.append(_span(piece, other))
+        elif lang != "en" and not _CYRILLIC.search(piece) and piece[0] in "'„“":
+            out.append(_code(piece[1:-1]))
+        else:
+            out.append(_plain(piece, lang))
+        pos = m.end()
+    out.append(_plain(text[pos:], lang))
+    return "".join(out)
+
+
+def _plain(text: str, lang: str) -> str:
+    if lang == "en":
+        return _escaped(text)
+    out, pos = [], 0
+    for m in _IDENT.finditer(text):
+        out.append(_escaped(text[pos:m.start()]))
+        out.append(_code(m.group(0)))
+        pos = m.end()
+    out.append(_escaped(text[pos:]))
+    return "".join(out)
 
 
 def label(key: str, lang: str | None = None) -> str:
@@ -132,7 +290,11 @@ _label = label
 
 def _inline(text: Any) -> str:
     """Text on one line, safe inside a Markdown table cell or heading."""
-    out = " ".join(str(text).split())
+    return _escaped(" ".join(str(text).split()))
+
+
+def _escaped(out: str) -> str:
+    """``out`` with the Markdown characters escaped (spaces kept as they are)."""
     for char in ("\\", "|", "*", "_", "`", "<", ">", "[", "]"):
         out = out.replace(char, "\\" + char)
     return out
@@ -161,8 +323,10 @@ def provenance(source: Mapping[str, Any], lang: str | None = None) -> str:
 
     if source.get("file"):
         parts.append(f"{label('seed')} {_code(source['file'])}")
-        if source.get("table"):
+        if source.get("table") and lang is None:
             parts.append(f"{label('table')} «{_inline(source['table'])}»")
+        elif source.get("table"):  # the part of the seed, named in the reader's language
+            parts.append(described(part_name(source["table"], lang), lang))
         lines = source.get("lines")
         if isinstance(lines, list | tuple) and lines:
             span = f"{lines[0]}–{lines[-1]}" if len(lines) > 1 else f"{lines[0]}"
@@ -170,16 +334,22 @@ def provenance(source: Mapping[str, Any], lang: str | None = None) -> str:
         elif lines:
             parts.append(f"{label('lines')} {_inline(lines)}")
         return "- " + ", ".join(parts)
+
+    def published(value: Any) -> str:  # a publication's own words, in its language (English)
+        return _span(" ".join(str(value).split()), "en") if lang in ("kk", "ru") else \
+            _inline(value)
+
     if source.get("publisher"):
-        parts.append(f"{label('publisher')} {_inline(source['publisher'])}")
+        parts.append(f"{label('publisher')} {published(source['publisher'])}")
         if source.get("edition"):
-            parts.append(f"{label('edition')} {_inline(source['edition'])}")
+            parts.append(f"{label('edition')} {published(source['edition'])}")
         if source.get("indicator"):
-            parts.append(f"{label('indicator')} {_inline(source['indicator'])}")
+            parts.append(f"{label('indicator')} {published(source['indicator'])}")
         title = source.get("title")
-        text = ", ".join(parts) + (f" ({_inline(title)})" if title else "")
+        text = ", ".join(parts) + (f" ({published(title)})" if title else "")
         return "- " + text
-    return "- " + _inline(source.get("title", "–"))
+    title = in_lang(source, "title", lang) or "–"
+    return "- " + described(title, lang)
 
 
 def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None = None,
@@ -197,8 +367,8 @@ def columns_table(fields: list[Mapping[str, Any]], key: list[str] | str | None =
     rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for f in fields:
         name = _code(f.get("name", "?")) + (" 🔑" if f.get("name") in keys else "")
-        unit = _inline(in_lang(f, "unit", lang, UNIT_NAMES)) if f.get("unit") else "–"
-        desc = _inline(in_lang(f, "description", lang)) if f.get("description") else "–"
+        unit = described(in_lang(f, "unit", lang, UNIT_NAMES), lang) if f.get("unit") else "–"
+        desc = described(in_lang(f, "description", lang), lang) if f.get("description") else "–"
         kind = f.get("type", "string")
         if lang is not None:
             kind = in_lang({"type": kind}, "type", lang, TYPE_NAMES) or kind
@@ -228,7 +398,7 @@ def resource_section(res: Mapping[str, Any], directory: Path, lang: str | None =
         "",
         f"{_code(name)} · {_code(path)}{size}",
         "",
-        tabs(blocks) if lang is None else blocks[lang],
+        tabs(blocks) if lang is None else described(descriptions.get(lang) or fallback, lang),
         "",
         f"**{label('source', lang)}**",
         "",

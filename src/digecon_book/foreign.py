@@ -4,8 +4,9 @@ An edition must show the reader one language. This checker reads every HTML page
 edition and counts the visible strings that are not in the edition's language:
 
 * **text it reads**: the text nodes of ``<body>`` and the attributes a reader sees or hears
-  (``title``, ``alt``, ``aria-label``, ``placeholder``) plus ``<title>``; not code cells and
-  code outputs (``pre``, ``code``, ``.cell_input``, ``.cell_output``, ``.output``), mathematics
+  (``title``, ``alt``, ``aria-label``, ``placeholder``) plus ``<title>``, glued tables and the
+  outputs of cells whose code is hidden (the audit tables) included; not code cells and what
+  shown code prints (``pre``, ``code``, ``.cell_input`` and its cell's output), mathematics
   (``.math``, ``mjx-*``, KaTeX's ``.katex`` and MathML), scripts, styles, SVG, and elements
   that declare another language with a ``lang`` attribute (the language switcher's links);
 * **latin**: in the kk and ru editions, Latin-script words that are not in the allowlist
@@ -49,12 +50,17 @@ id ok py md pdf jupyter-book myst-nb sphinx-design post
     "BCG Amazon eBay Airbnb Tencent Alibaba SingPass Smart Nation eGov KPMG Evolution Index "
     "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade "
     # statistics written the same way in every language: tests, types, "min–max", "et al."
-    "LM float Min max et al"
+    "LM float Min max et al ANOVA "
+    # the dissertation's symbols of the ICT efficiency variables (its Table 3)
+    "ICTC ICTPS VIP ExpICTG ImpICTG "
+    # encodings
+    "UTF"
     .split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04FF][\u0400-\u04FF'’\-]*")
+ROMAN = re.compile(r"[IVXLC]+")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
-SKIP_CLASSES = ("cell_input", "cell_output", "output", "highlight", "math", "MathJax",
+SKIP_CLASSES = ("cell_input", "highlight", "math", "MathJax",
                 "digecon-lang", "headerlink", "mjx-container", "katex", "katex-display")
 SKIP_TAGS = ("script", "style", "pre", "code", "svg", "noscript", "kbd", "samp", "template",
              "math")
@@ -114,6 +120,11 @@ def _skipped(tag: Tag, lang: str) -> bool:
         return True
     if tag.get("role") == "doc-biblioentry" or "bibtex-citation" in (tag.get("class") or []):
         return True
+    # what shown code prints is code; the outputs of cells whose code is hidden (glued tables,
+    # the audit tables, the report) are what the reader reads, and are checked
+    if "cell_output" in (tag.get("class") or []) and tag.parent is not None and \
+            tag.parent.find("div", class_="cell_input", recursive=False) is not None:
+        return True
     declared = tag.get("lang")
     if declared and declared.split("-")[0] != lang:
         return True
@@ -152,9 +163,10 @@ def words_not_in(text: str, lang: str, allowed: set[str]) -> list[str]:
     """The words of ``text`` in another script than ``lang``'s, outside ``allowed``."""
     if lang == "en":
         return CYRILLIC_WORD.findall(QUOTED.sub(" ", text))
-    # a single letter is a symbol (Y, X1, W = 0.96), not a word
+    # a single letter is a symbol (Y, X1, W = 0.96), not a word; XX (a century) is a number
     return [w for w in LATIN_WORD.findall(text)
-            if len(w) > 1 and w not in allowed and w.strip("-'’") not in allowed]
+            if len(w) > 1 and w not in allowed and w.strip("-'’") not in allowed
+            and not ROMAN.fullmatch(w)]
 
 
 def check_page(html: str, lang: str, allowed: set[str], other: str | None = None) -> Counts:

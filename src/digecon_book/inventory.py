@@ -213,6 +213,21 @@ _SECTION_WORDS = {
     "КІРІСПЕ": {"kk": "кіріспе", "ru": "введение", "en": "introduction"},
     "ҚОРЫТЫНДЫ": {"kk": "қорытынды", "ru": "заключение", "en": "conclusions"},
     "front matter": {"kk": "титул бөлігі", "ru": "титульная часть", "en": "front matter"},
+    # the abstract in each of the three languages, the reference lists, the main part
+    "АҢДАТПА": {"kk": "аңдатпа (қазақша)", "ru": "аннотация на казахском",
+                "en": "abstract in Kazakh"},
+    "АННОТАЦИЯ": {"kk": "аңдатпа (орысша)", "ru": "аннотация на русском",
+                  "en": "abstract in Russian"},
+    "ABSTRACT": {"kk": "аңдатпа (ағылшынша)", "ru": "аннотация на английском",
+                 "en": "abstract in English"},
+    "ANNOTATION": {"kk": "аңдатпа (ағылшынша)", "ru": "аннотация на английском",
+                   "en": "abstract in English"},
+    "ЛИТЕРАТУРА": {"kk": "әдебиеттер тізімі", "ru": "список литературы", "en": "references"},
+    "REFERENCES": {"kk": "әдебиеттер тізімі", "ru": "список литературы", "en": "references"},
+    "НОРМАТИВТІК СІЛТЕМЕЛЕР": {"kk": "нормативтік сілтемелер", "ru": "нормативные ссылки",
+                               "en": "normative references"},
+    "ЗЕРТТЕУДІҢ НЕГІЗГІ": {"kk": "зерттеудің негізгі бөлімі", "ru": "основная часть",
+                           "en": "main part"},
 }
 
 
@@ -250,6 +265,48 @@ def coverage(inv: pd.DataFrame, by: list[str] | None = None) -> pd.DataFrame:
     counts["audited_of_checkable"] = counts[AUDITED] / checkable.where(checkable > 0)
     return counts[["n", AUDITED, EXCLUDED, UNACCOUNTED, "coverage", "audited_of_checkable"]
                   ].reset_index()
+
+
+#: the coverage table's headers (kk, ru, en)
+COVERAGE_HEADERS: dict[str, tuple[str, str, str]] = {
+    "source": ("Дереккөз", "Источник", "Source"),
+    "section": ("Бөлім", "Раздел", "Section"),
+    "n": ("Басылған сандар", "Напечатано чисел", "Printed numbers"),
+    AUDITED: ("Тексерілген", "Проверено", "Audited"),
+    EXCLUDED: ("Себебімен шығарылған", "Исключено с причиной", "Excluded with a reason"),
+    UNACCOUNTED: ("Қамтылмаған", "Не учтено", "Not accounted for"),
+    "coverage": ("Қамту", "Охват", "Coverage"),
+    "audited_of_checkable": ("Тексерілетіндердің тексерілгені", "Проверено из проверяемых",
+                             "Audited of the checkable"),
+}
+
+
+def coverage_table(cov: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A :func:`coverage` table for the reader of ``lang``: headers, sources and sections
+    named in that language, shares as percentages in its format.
+
+    >>> cov = pd.DataFrame({"source": ["001"], "section": ["2.4"], "n": [457], "audited": [261],
+    ...                     "excluded": [113], "unaccounted": [83], "coverage": [0.818],
+    ...                     "audited_of_checkable": [0.7587]})
+    >>> coverage_table(cov, "ru").iloc[0].tolist()
+    ['диссертация', 'раздел 2.4', '457', '261', '113', '83', '82\xa0%', '76\xa0%']
+    """
+    from digecon import fmt
+
+    i = ("kk", "ru", "en").index(lang)
+    out = pd.DataFrame(index=cov.index)
+    for col in cov.columns:
+        values = cov[col]
+        if col == "source":
+            shown = [audit.SOURCE_NAMES.get(str(v), {}).get(lang, str(v)) for v in values]
+        elif col == "section":
+            shown = [section_name(str(v), lang) for v in values]
+        elif col in ("coverage", "audited_of_checkable"):
+            shown = [fmt.format_percent(v, 0, lang) for v in values]
+        else:
+            shown = [fmt.format_cell(v, lang) for v in values]
+        out[COVERAGE_HEADERS.get(col, (col, col, col))[i]] = shown
+    return out.reset_index(drop=True)
 
 
 def plot_coverage(inv: pd.DataFrame, path: Path | None = None):

@@ -10,9 +10,10 @@ True
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 
-from digecon import i18n
+from digecon import fmt, i18n
 
 TAB_HEAD = "````{tab-set}\n:sync-group: lang\n"
 
@@ -100,6 +101,15 @@ def glossary_page(lang: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def foreign_name(name: str, lang: str) -> str:
+    """A name in another language than the page's, in italics with its ``lang`` (raw HTML).
+
+    >>> foreign_name("R&D", "en")
+    '<em lang="en">R&amp;D</em>'
+    """
+    return f'<em lang="{lang}">{html.escape(_escape(name))}</em>'
+
+
 def _glossary_page_in(lang: str) -> str:
     lines = ["(glossary-page)=", f"# {GLOSSARY_TITLE[lang]}", "", GLOSSARY_INTRO[lang], "",
              "```{glossary}", ""]
@@ -111,7 +121,9 @@ def _glossary_page_in(lang: str) -> str:
             continue
         seen.add(name.lower())
         lines.append(name)
-        names = [f"{TRANSLATION_LABEL[lang][code]}: *{_escape(getattr(row, code))}*"
+        # the other names are in their own language: marked so (for screen readers, hyphenation
+        # and the foreign-string check), in italics as before
+        names = [f"{TRANSLATION_LABEL[lang][code]}: {foreign_name(getattr(row, code), code)}"
                  for code in others if _escape(getattr(row, code))]
         definition = _escape(getattr(row, f"def_{lang}") or "")
         body = " · ".join(names)
@@ -145,7 +157,8 @@ def status_page(records: Mapping[str, Mapping | None]) -> str:
                 continue
             status = i18n.t("ok" if rec.get("status") == "ok" else "failed", lang)
             rows.append(
-                f"| `{nb}` | {status} | {rec.get('seconds', 0):.1f} | {rec.get('executed_at', '')}"
+                f"| `{nb}` | {status} | {fmt.format_number(rec.get('seconds', 0), 1, lang)} "
+                f"| {rec.get('executed_at', '')}"
                 f" | {rec.get('python', '')} |"
             )
             packages.update(rec.get("packages", {}))

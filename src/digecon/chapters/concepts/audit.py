@@ -1,9 +1,9 @@
 """Audit of dissertation sections 1.1 and 1.3: concepts and world experience.
 
-Recomputes what the world-experience tables allow: the change column of Кесте 10 (Singapore
-internet users) and the penetration the text quotes from it, the sector totals of Кесте 11
-(Singapore R&D), the changes the text reads from Кесте 12 (Russia), the country counts behind
-Кесте 8, and the Russian GDP growth implied by two shares of Сурет 11. Numbers the text cites
+Recomputes what the world-experience tables allow: the change column of Table 10 (Singapore
+internet users) and the penetration the text quotes from it, the sector totals of Table 11
+(Singapore R&D), the changes the text reads from Table 12 (Russia), the country counts behind
+Table 8, and the Russian GDP growth implied by two shares of Figure 11. Numbers the text cites
 from other studies without data get a ``cannot`` row with the reference.
 
 >>> a = audit()
@@ -28,7 +28,7 @@ PROGRAMME_COUNTRIES = (
     "Ресей", "Қытай", "Оңтүстік Корея", "Малайзия", "Сингапур", "Австралия", "Жаңа Зеландия",
     "Қазақстан",
 )
-# The five top-rated countries line 818 puts in the stall-out group, with the Кесте 8 entry
+# The five top-rated countries line 818 puts in the stall-out group, with the Table 8 entry
 # that covers each (the table lists 'Скандинав елдері', Scandinavian countries).
 TOP_FIVE = {"NOR": "Скандинав елдері", "SWE": "Скандинав елдері", "CHE": None,
             "DNK": "Скандинав елдері", "FIN": "Скандинав елдері"}
@@ -41,9 +41,9 @@ SPECIAL_WHY = {
     "c63": "the text gives no exchange rate; 1,22/1,23 implies 0,99 USD per CHF",
     "c67": "cited [50]; the text also prints 3,9 % (line 1322) and 3,7-3,8 % (line 1309) for "
            "Russia's digital economy relative to GDP, three different measures",
-    "c69": "cited [50]; Кесте 9 (another chapter) prints the same rank, 45, for IDI 2017",
-    "c73": "read off Сурет 11, an image",
-    "c74": "read off Сурет 11, an image",
+    "c69": "cited [50]; Table 9 (another chapter) prints the same rank, 45, for IDI 2017",
+    "c73": "read off Figure 11, an image",
+    "c74": "read off Figure 11, an image",
     "c75": "cited [53]; differs from 2,42 % (line 1307) and 3,7 % (line 1309)",
 }
 
@@ -62,10 +62,12 @@ def _kesteh8(rows: list[dict], figs: pd.DataFrame) -> None:
     stall = groups[groups["group"] == "stall_out"]["country_kk"].tolist()
     covered = sum(1 for entry in TOP_FIVE.values() if entry is not None and entry in stall)
     p, loc = _text(figs, "c13")
-    rows.append(check(SOURCE, loc, "top-five countries that Кесте 8 puts in the stall-out group",
+    rows.append(check(SOURCE, loc, "top-five countries that Table 8 puts in the stall-out group",
                       p, covered,
-                      why="Кесте 8's stall-out row covers Norway, Sweden, Denmark and Finland only "
-                          "through 'Scandinavian countries' and does not list Switzerland"))
+                      why="Table 8's stall-out row covers Norway, Sweden, Denmark and Finland only "
+                          "through 'Scandinavian countries' and does not list Switzerland",
+                      # the id of the first wording, which named the table «Кесте 8»
+                      key="text.top-five-countries-that-keste-8-puts-in-the-stal-2e67a6"))
 
 
 def _kesteh10(rows: list[dict], figs: pd.DataFrame) -> None:
@@ -95,14 +97,14 @@ def _kesteh10(rows: list[dict], figs: pd.DataFrame) -> None:
     p, loc = _text(figs, "c41")
     pen = 100.0 * wide.loc["internet_users", 2022] / wide.loc["population", 2022]
     rows.append(check(SOURCE, loc, "internet penetration in Singapore, early 2022, %", p, pen,
-                      why="Кесте 10 gives 5,35 of 5,92 mln, 90.4 % (90.2-90.5 with rounding); "
+                      why="Table 10 gives 5,35 of 5,92 mln, 90.4 % (90.2-90.5 with rounding); "
                           "92,0 % must rest on another population figure"))
     p, loc = _text(figs, "c32")
     share = 100.0 * 3.2 / wide.loc["population", 2022]
     rows.append(check(SOURCE, loc, "share of Singapore's population in public housing, %", p,
                       share,
                       why="3,2 mln is 80 % of about 4,0 mln, the resident population, but 54 % "
-                          "of the 5,92 mln total population in Кесте 10"))
+                          "of the 5,92 mln total population in Table 10"))
 
 
 def _kesteh11(rows: list[dict]) -> None:

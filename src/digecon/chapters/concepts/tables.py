@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from digecon.chapters.concepts.analysis import (
@@ -36,7 +38,10 @@ def evolution_table(k1: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             t("approach", lang): approach.to_numpy(),
-            t("representatives", lang): k1["representatives_kk"].fillna("—").to_numpy(),
+            # the names as the Kazakh source prints them, marked as Kazakh in ru and en
+            t("representatives", lang): [
+                f'<span lang="kk">{html.escape(r)}</span>' if lang != "kk" and isinstance(r, str)
+                else (r if isinstance(r, str) else "—") for r in k1["representatives_kk"]],
             t("period", lang): [" ".join(str(p).split()) for p in period],
             t("content", lang): content.to_numpy(),
         }

@@ -1,7 +1,7 @@
 """Audit of the e-commerce and ICT-sector numbers of dissertation section 2.2.
 
-Recomputes what can be recomputed in Кесте 16 (ICT industrial output), Кесте 17 (ICT
-"economic efficiency" = output / ICT costs × 100), Кесте 18 (e-commerce 2013-2020) and in
+Recomputes what can be recomputed in Table 16 (ICT industrial output), Table 17 (ICT
+"economic efficiency" = output / ICT costs × 100), Table 18 (e-commerce 2013-2020) and in
 the running text, and sets the text against the tables where they speak of the same thing.
 
 >>> frame = audit()
@@ -25,8 +25,55 @@ PRODUCTS = [
     "communication_equipment",
     "consumer_electronics",
 ]
-# OCR of Қосымша Д, Кесте 3 gives the 2014 ICT costs only to 0.1 billion tenge
+# OCR of Appendix D, Table 3 gives the 2014 ICT costs only to 0.1 billion tenge
 OCR_TOLERANCE_MLN = 50.0
+
+
+#: ids kept from the first wording of these quantities, which named the dissertation's tables
+#: in Kazakh («Кесте 18», «Қосымша Д»): a row's id never changes, the chapters name rows by id
+KEPT_IDS = {
+    "electronic components output 2020, text vs Table 16 (mln tenge)":
+        "text.electronic-components-output-2020-text-vs-keste-94cf5a",
+    "ICT output 2016, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2016-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT output 2017, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2017-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT output 2018, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2018-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT output 2019, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2019-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT output 2020, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2020-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT output 2021, Table 17 vs Table 16 total (mln tenge)":
+        "t17.ict-output-2021-keste-17-vs-keste-16-total-mln-tenge",
+    "ICT costs 2018, text vs Table 17 (bn tenge)": "text.ict-costs-2018-text-vs-keste-17-bn-tenge",
+    "ICT costs 2020, article 000 vs dissertation Table 17 (mln tenge)":
+        "text.ict-costs-2020-article-000-vs-dissertation-keste-d990e2",
+    "ICT costs 2010, article 000 vs dissertation Appendix D OCR (bn tenge)":
+        "text.ict-costs-2010-article-000-vs-dissertation-qosym-30968b",
+    "e-commerce share of retail 2019, text vs Table 18 (%)":
+        "text.e-commerce-share-of-retail-2019-text-vs-keste-18",
+    "e-commerce share of retail 2018, text vs Table 18 (%)":
+        "text.e-commerce-share-of-retail-2018-text-vs-keste-18",
+    "e-commerce share of retail 2020, text vs Table 18 (%)":
+        "text.e-commerce-share-of-retail-2020-text-vs-keste-18",
+    "e-commerce share of B2C retail 2020 (Kazpost), text vs Table 18 (%)":
+        "text.e-commerce-share-of-b2c-retail-2020-kazpost-text-0647b6",
+    "share of goods in the e-commerce market (%), vs Table 18 2020":
+        "text.share-of-goods-in-the-e-commerce-market-vs-keste-18-2020",
+    "share of services in the e-commerce market (%), vs Table 18 2020":
+        "text.share-of-services-in-the-e-commerce-market-vs-ke-0b6ec6",
+    "relative value, ICT exports, Kazakhstan (Table 23)":
+        "text.relative-value-ict-exports-kazakhstan-keste-23",
+    "relative value, ICT imports, Kazakhstan (Table 23)":
+        "text.relative-value-ict-imports-kazakhstan-keste-23",
+    "relative value, ICT services exports, Kazakhstan (Table 23)":
+        "text.relative-value-ict-services-exports-kazakhstan-keste-23",
+    "relative value, ICT services exports, Kyrgyzstan (Table 23)":
+        "text.relative-value-ict-services-exports-kyrgyzstan-keste-23",
+    "relative value 2022 on 2017, internet users, Kazakhstan (Table 23, printed with %)":
+        "text.relative-value-2022-on-2017-internet-users-kazak-6cc694",
+}
 
 
 def _printed_num(text: str) -> str:
@@ -48,7 +95,7 @@ def _table16_rows(out16: pd.DataFrame) -> list[dict[str, object]]:
         if abs(gap) > 0.05:
             notes.append(
                 f"the four printed components add to {total:,.1f}, {gap:,.1f} more than the "
-                "printed total (a slip in one digit of a component or of the total); Кесте 17 "
+                "printed total (a slip in one digit of a component or of the total); Table 17 "
                 "carries the printed total into its efficiency"
             )
         why = "; ".join(notes)
@@ -87,7 +134,7 @@ def _table16_rows(out16: pd.DataFrame) -> list[dict[str, object]]:
         check(
             DISS,
             "text, line 2210",
-            "electronic components output 2020, text vs Кесте 16 (mln tenge)",
+            "electronic components output 2020, text vs Table 16 (mln tenge)",
             "192,7",
             float(comp[2020]),
         )
@@ -129,7 +176,7 @@ def _table17_rows(eff: pd.DataFrame, out16: pd.DataFrame) -> list[dict[str, obje
             check(
                 DISS,
                 f"Кесте 17, line {int(r['line'])}",
-                f"ICT output {y}, Кесте 17 vs Кесте 16 total (mln tenge)",
+                f"ICT output {y}, Table 17 vs Table 16 total (mln tenge)",
                 f"{r['ict_output_mln_tenge']:.1f}".replace(".", ","),
                 float(total16[y]),
             )
@@ -203,9 +250,9 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
             total,
             tolerance=OCR_TOLERANCE_MLN * 2,
             why=(
-                "2013 and 2014 taken from the OCR of Қосымша Д Кесте 3 (220.8 and 237.1 bn, "
+                "2013 and 2014 taken from the OCR of Appendix D Table 3 (220.8 and 237.1 bn, "
                 "0.1 bn precision), 2015 from article 000 (375 600.4), 2016-2020 from "
-                "Кесте 17; agreement within the OCR precision"
+                "Table 17; agreement within the OCR precision"
             ),
         )
     )
@@ -236,7 +283,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
             "168080,8",
             float(c[2020] - ocr[2013]),
             tolerance=OCR_TOLERANCE_MLN,
-            why="2013 ICT costs only in the OCR of Қосымша Д Кесте 3 (220.8 bn, 0.1 bn "
+            why="2013 ICT costs only in the OCR of Appendix D Table 3 (220.8 bn, 0.1 bn "
             "precision); the printed increase implies 220 847.7 mln",
         )
     )
@@ -247,7 +294,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
             "increase of ICT costs 2020 over 2013 (%)",
             "76",
             100 * 168080.8 / (float(c[2020]) - 168080.8),
-            why="from the printed increase and the 2020 costs of Кесте 17",
+            why="from the printed increase and the 2020 costs of Table 17",
         )
     )
     it = 696732.9
@@ -272,7 +319,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
         check(
             DISS,
             "text, line 2774",
-            "ICT costs 2018, text vs Кесте 17 (bn tenge)",
+            "ICT costs 2018, text vs Table 17 (bn tenge)",
             "305,2",
             float(c[2018]) / 1000,
         )
@@ -281,7 +328,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
         check(
             "article 000",
             "text, line 60",
-            "ICT costs 2020, article 000 vs dissertation Кесте 17 (mln tenge)",
+            "ICT costs 2020, article 000 vs dissertation Table 17 (mln tenge)",
             "388928,5",
             float(c[2020]),
         )
@@ -290,7 +337,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
         check(
             "article 000",
             "text, line 60",
-            "ICT costs 2010, article 000 vs dissertation Қосымша Д OCR (bn tenge)",
+            "ICT costs 2010, article 000 vs dissertation Appendix D OCR (bn tenge)",
             "147,5",
             float(art[2010]) / 1000,
             why="",
@@ -305,7 +352,8 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
     ]:
         rows.append(
             cannot(
-                DISS, loc, q, p, "the cost structure is in Сурет 17, an image missing from the text"
+                DISS, loc, q, p,
+                "the cost structure is in Figure 17, an image missing from the text",
             )
         )
     rows.append(
@@ -314,7 +362,7 @@ def _ict_costs_rows(costs: pd.DataFrame, eff: pd.DataFrame) -> list[dict[str, ob
             "text, line 2209",
             "ICT goods and services in GDP 2020 (%)",
             "4,8",
-            "no GDP or ICT value added in the source; note the Кесте 16 output "
+            "no GDP or ICT value added in the source; note the Table 16 output "
             "(26 081.8 mln tenge) is about 0.04% of 2020 GDP (about 70 trillion tenge), so "
             "the 4.8% must refer to the whole ICT sector including services",
         )
@@ -350,7 +398,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "1,8",
             float(retail[2019] / retail[2018]),
             why=(
-                f"Кесте 18 gives {retail[2019] / retail[2018]:.2f} for online retail and "
+                f"Table 18 gives {retail[2019] / retail[2018]:.2f} for online retail and "
                 f"{total[2019] / total[2018]:.2f} for retail+wholesale+services"
             ),
         )
@@ -363,7 +411,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "700",
             float(total[2019]) / 1000,
             why=(
-                f"Кесте 18: online retail {retail[2019] / 1000:.1f}, all three channels "
+                f"Table 18: online retail {retail[2019] / 1000:.1f}, all three channels "
                 f"{total[2019] / 1000:.1f} bn tenge, far below 700"
             ),
         )
@@ -372,10 +420,10 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
         check(
             DISS,
             "text, line 2078",
-            "e-commerce share of retail 2019, text vs Кесте 18 (%)",
+            "e-commerce share of retail 2019, text vs Table 18 (%)",
             "3,7",
             float(share[2019]),
-            why="Кесте 18 prints 1.8 for 2019",
+            why="Table 18 prints 1.8 for 2019",
         )
     )
     for y, p, line in [(2018, "2,9", 2338), (2019, "3,8", 2338), (2020, "9,7", 2338)]:
@@ -383,10 +431,10 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             check(
                 DISS,
                 f"text, line {line}",
-                f"e-commerce share of retail {y}, text vs Кесте 18 (%)",
+                f"e-commerce share of retail {y}, text vs Table 18 (%)",
                 p,
                 float(share[y]),
-                why=f"Кесте 18 prints {share[y]:.1f} for {y} (text cites source [68])",
+                why=f"Table 18 prints {share[y]:.1f} for {y} (text cites source [68])",
             )
         )
     rows.append(
@@ -406,7 +454,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "e-commerce market 2020 (Kazpost), 'over 900' (bn tenge)",
             "900",
             float(total[2020]) / 1000,
-            why="Кесте 18 all three channels 960.9",
+            why="Table 18 all three channels 960.9",
         )
     )
     rows.append(
@@ -422,10 +470,10 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
         check(
             DISS,
             "text, line 2352",
-            "e-commerce share of B2C retail 2020 (Kazpost), text vs Кесте 18 (%)",
+            "e-commerce share of B2C retail 2020 (Kazpost), text vs Table 18 (%)",
             "9",
             float(share[2020]),
-            why="Kazpost's 9% agrees with line 2338 (9.7) but not with Кесте 18 (4.1)",
+            why="Kazpost's 9% agrees with line 2338 (9.7) but not with Table 18 (4.1)",
         )
     )
     goods = 100 * float(
@@ -438,11 +486,11 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
         check(
             DISS,
             "text, line 2346",
-            "share of goods in the e-commerce market (%), vs Кесте 18 2020",
+            "share of goods in the e-commerce market (%), vs Table 18 2020",
             "68",
             goods,
             why=(
-                f"no year given; Кесте 18 gives {goods:.1f}% goods in 2020, 53-78% across "
+                f"no year given; Table 18 gives {goods:.1f}% goods in 2020, 53-78% across "
                 f"2013-2020 and {pooled:.1f}% pooled"
             ),
         )
@@ -451,7 +499,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
         check(
             DISS,
             "text, line 2346",
-            "share of services in the e-commerce market (%), vs Кесте 18 2020",
+            "share of services in the e-commerce market (%), vs Table 18 2020",
             "32",
             100 - goods,
             why="complement of the goods share",
@@ -463,7 +511,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "text, line 2353",
             "online retail 2021 (PwC), 'over 1 trillion' (bn tenge)",
             "1000",
-            "Кесте 18 ends in 2020",
+            "Table 18 ends in 2020",
         )
     )
     rows.append(
@@ -472,8 +520,8 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "text, line 2353",
             "online retail growth 2021 over 2020 (PwC, %)",
             "75",
-            f"Кесте 18 ends in 2020; 1 trillion / 1.75 implies 2020 of about 571 bn tenge, "
-            f"Кесте 18 prints {retail[2020] / 1000:.1f}",
+            f"Table 18 ends in 2020; 1 trillion / 1.75 implies 2020 of about 571 bn tenge, "
+            f"Table 18 prints {retail[2020] / 1000:.1f}",
         )
     )
     rows.append(
@@ -482,8 +530,8 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "text, line 2353",
             "online retail 2021 relative to 2019 (PwC, times)",
             "3",
-            f"Кесте 18 ends in 2020; 1 trillion / 3 implies 2019 of about 333 bn tenge, "
-            f"Кесте 18 prints {retail[2019] / 1000:.1f}",
+            f"Table 18 ends in 2020; 1 trillion / 3 implies 2019 of about 333 bn tenge, "
+            f"Table 18 prints {retail[2019] / 1000:.1f}",
         )
     )
     rows.append(
@@ -492,7 +540,7 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
             "text, line 2076",
             "share of e-commerce in trade, Kazakhstan, 'currently' (%)",
             "0,5",
-            "no year given; Кесте 18 prints 0.5 only for 2013 (4.1 in 2020)",
+            "no year given; Table 18 prints 0.5 only for 2013 (4.1 in 2020)",
         )
     )
     # non-cash payments: two figures for 2020
@@ -549,12 +597,12 @@ def _table18_rows(ec: pd.DataFrame, text: pd.DataFrame) -> list[dict[str, object
     for _, r in text[text["topic"].isin(topics) & ~text["figure_id"].isin(skip)].iterrows():
         why = reasons.get(r["qualifier"], "the source gives no series behind this figure")
         if r["topic"] == "eaeu":
-            why = "Кесте 23 is an image missing from the text"
+            why = "Table 23 is an image missing from the text"
         if r["figure_id"].startswith("d2349_target_share") or r["figure_id"] == (
             "d2134_target_share_2022"
         ):
             y = int(r["year"])
-            actual = f"; Кесте 18 actual {share[y]:.1f}" if y in share.index else ""
+            actual = f"; Table 18 actual {share[y]:.1f}" if y in share.index else ""
             why = reasons["target"] + actual
         rows.append(
             cannot(DISS, f"text, line {int(r['line'])}", r["quantity"], str(r["value"]), why)
@@ -570,12 +618,12 @@ def _eaeu_rows() -> list[dict[str, object]]:
         check(
             DISS,
             "text, line 2741",
-            "relative value 2022 on 2017, internet users, Kazakhstan (Кесте 23, printed with %)",
+            "relative value 2022 on 2017, internet users, Kazakhstan (Table 23, printed with %)",
             "0,21",
             growth,
             official=growth,
             why=(
-                "Кесте 23 is an image; recomputed from the ITU/World Bank share of internet "
+                "Table 23 is an image; recomputed from the ITU/World Bank share of internet "
                 f"users ({v[2017]:.2f}% in 2017, {v[2022]:.2f}% in 2022): the printed 0.21 "
                 "is a growth ratio (21%), not 0.21%"
             ),
@@ -597,4 +645,5 @@ def audit() -> pd.DataFrame:
         *_table18_rows(ec, text),
         *_eaeu_rows(),
     ]
+    rows = [{**r, "id": KEPT_IDS.get(str(r["quantity"]), r["id"])} for r in rows]
     return audit_frame(rows, chapter=CHAPTER)

@@ -1,9 +1,9 @@
-"""Audit of dissertation section 1.2: the ICT efficiency method (Кесте 3-7 and the text).
+"""Audit of dissertation section 1.2: the ICT efficiency method (Tables 3–7 and the text).
 
 Recomputes every number section 1.2 prints that its own tables allow: the growth rates of
-Кесте 5 (from the printed 3-decimal efficiencies, with their rounding interval), its totals,
-the growth column of Кесте 6, the EDMS survey of Кесте 7 and formula 5, the service counts and
-shares of the text. The efficiencies themselves come from the Кесте 3/4 values, which are
+Table 5 (from the printed 3-decimal efficiencies, with their rounding interval), its totals,
+the growth column of Table 6, the EDMS survey of Table 7 and formula 5, the service counts and
+shares of the text. The efficiencies themselves come from the Table 3/4 values, which are
 images missing from the text: those rows say so.
 
 >>> a = audit()
@@ -55,7 +55,7 @@ def _table5(rows: list[dict]) -> pd.Series:
     for _, r in years.iterrows():
         rows.append(cannot(SOURCE, _loc("Кесте 5", int(r["line"])),
                            f"ICT economic efficiency {int(r.name)}", f"{r['efficiency']:.3f}",
-                           "computed by formula (4) from the Кесте 3/4 values, which are images "
+                           "computed by formula (4) from the Table 3/4 values, which are images "
                            "missing from the text"))
     for year in range(2011, 2022):
         r = years.loc[year]
@@ -70,7 +70,7 @@ def _table5(rows: list[dict]) -> pd.Series:
                            f"ICT economic efficiency of the period {label}",
                            f"{r['efficiency']:.3f}",
                            "pooled sum of results over sum of costs (lines 502-511) needs the "
-                           "Кесте 3/4 values (images); it is neither the mean "
+                           "Table 3/4 values (images); it is neither the mean "
                            f"({eff.loc[int(label[:4]):int(label[-4:])].mean():.3f}) of the yearly "
                            "values nor any other average of them"))
     rows.append(_growth_row(f"{pre['efficiency_growth_pct']:.3f}",
@@ -118,7 +118,7 @@ def _text_table5(rows: list[dict], figs: pd.DataFrame, eff: pd.Series) -> None:
     rows.append(check(SOURCE, loc, "worsening of efficiency in 2015, %", p, g[2015]))
     p, loc = _text(figs, "e04")
     rows.append(check(SOURCE, loc, "growth rate of efficiency in 2016, %", p, g[2016],
-                      why="Кесте 5 gives -12,371 for 2016; -29,4 is the 2019 rate (-29,417)"))
+                      why="Table 5 gives -12,371 for 2016; -29,4 is the 2019 rate (-29,417)"))
     p, loc = _text(figs, "e05")
     rows.append(check(SOURCE, loc, "improvement of efficiency in 2017, %", p, -g[2017],
                       why="34,669 truncated to 34,6 instead of rounded to 34,7"))
@@ -160,8 +160,8 @@ def _karasai(rows: list[dict], figs: pd.DataFrame) -> None:
         why = ""
         if taxpayer == "individual_entrepreneurs":
             why = ("22 389 against 160 540 is a fall of 86.05 %: the sign is lost and 86.05 rounds "
-                   "to 86.1; 160 540 (2021) is out of line with 8 099 (2020), yet Сурет 4's shares "
-                   "use it")
+                   "to 86.1; 160 540 (2021) is out of line with 8 099 (2020), yet Figure 4's "
+                   "shares use it")
             value = abs(value)
         rows.append(check(SOURCE, _loc("Кесте 6", int(r["line"])),
                           f"growth 2022/2021 of {taxpayer.replace('_', ' ')}, %", r["printed"],
@@ -170,17 +170,17 @@ def _karasai(rows: list[dict], figs: pd.DataFrame) -> None:
     v = 100.0 * (wide.loc["individual_entrepreneurs", 2022]
                  / wide.loc["individual_entrepreneurs", 2021] - 1.0)
     rows.append(check(SOURCE, loc, "growth 2022/2021 of individual entrepreneurs, %", p, v,
-                      why="Кесте 6 gives a fall of 86.05 %, not a rise"))
+                      why="Table 6 gives a fall of 86.05 %, not a rise"))
     shares = 100.0 * wide[2021] / wide[2021].sum()
     for fid, key in (("e44", "individuals"), ("e45", "individual_entrepreneurs"),
                      ("e46", "legal_entities")):
         p, loc = _text(figs, fid)
         rows.append(check(SOURCE, loc, f"share of {key.replace('_', ' ')} among e-service "
                           "users, 2021, %", p, shares[key],
-                          why="recomputed from the 2021 column of Кесте 6 (Сурет 4 is an image)"))
+                          why="recomputed from the 2021 column of Table 6 (Figure 4 is an image)"))
     p, loc = _text(figs, "e43")
     rows.append(cannot(SOURCE, loc, "share of paper reporting, 2021, %", p,
-                       "read off Сурет 4 (an image); the diagram at line 545 counts 4 paper "
+                       "read off Figure 4 (an image); the diagram at line 545 counts 4 paper "
                        "services of 44 (9.1 %), a different quantity"))
     # The service diagram (lines 545-551) and the text.
     counts = {"e28": 24 + 3, "e29": 16 + 1, "e27": 27 + 17}
@@ -258,10 +258,12 @@ def _other_text(rows: list[dict], figs: pd.DataFrame) -> None:
                       "(formula 6)", p, ef.e_service_share(580, 723)))
     variables = load("efficiency-variables-printed")
     p, loc = _text(figs, "e80")
-    rows.append(check(SOURCE, loc, "indicators defined with symbols under Кесте 3", p,
+    rows.append(check(SOURCE, loc, "indicators defined with symbols under Table 3", p,
                       len(variables),
-                      why="Кесте 3 defines 6 symbols; step 1 (line 323) names a 7th indicator, "
-                          "the average wage of ICT specialists, which has no symbol"))
+                      why="Table 3 defines 6 symbols; step 1 (line 323) names a 7th indicator, "
+                          "the average wage of ICT specialists, which has no symbol",
+                      # the id of the first wording, which named the table «Кесте 3»
+                      key="text.indicators-defined-with-symbols-under-keste-3"))
 
 
 def audit() -> pd.DataFrame:

@@ -31,8 +31,24 @@ def table5_display(k5: pd.DataFrame, lang: str):
 
 def variables_display(variables: pd.DataFrame, lang: str):
     """The variables of Кесте 3 (code, printed Kazakh name, unit) with headers in ``lang``."""
+    import html
+
     check_lang(lang)
-    shown = variables[["code", "name_kk", "unit"]].rename(columns={
+    shown = variables[["code", "name_kk", "unit"]].copy()
+    # the printed Kazakh name, marked as Kazakh where the page is in another language
+    shown["name_kk"] = [html.escape(v) if lang == "kk" else f'<span lang="kk">{html.escape(v)}'
+                        "</span>" for v in shown["name_kk"]]
+    shown["unit"] = [_UNITS.get(u, {}).get(lang, u) for u in shown["unit"]]
+    shown = shown.rename(columns={
         "code": t("variable_code", lang), "name_kk": t("ict_efficiency_variable", lang),
         "unit": t("unit", lang)})
     return shown.style.hide(axis="index")
+
+
+#: the units of Кесте 3 in the reader's language
+_UNITS = {
+    "bn KZT": {"kk": "млрд теңге", "ru": "млрд тенге", "en": "bn KZT"},
+    "mln KZT": {"kk": "млн теңге", "ru": "млн тенге", "en": "mln KZT"},
+    "mln USD": {"kk": "млн АҚШ доллары", "ru": "млн долларов США", "en": "mln USD"},
+    "bn USD": {"kk": "млрд АҚШ доллары", "ru": "млрд долларов США", "en": "bn USD"},
+}

@@ -1,5 +1,5 @@
 """Audit of the e-government numbers: the article on e-government in Kazakhstan (seed 002,
-Doskeeva & Ulasbek) and the dissertation's Кесте 19-20 with the text around them (seed 001).
+Doskeeva & Ulasbek) and the dissertation's Tables 19–20 with the text around them (seed 001).
 
 Every printed number of those tables is one row: checked against the official UN
 E-Government Survey figures (``un-egov-survey``) and recomputed with :mod:`digecon.methods.trend`
@@ -32,10 +32,10 @@ VAR = {"egdi": "Y (EGDI)", "osi": "X1 (OSI)", "tii": "X2 (TII)", "hci": "X3 (HCI
 # lines of the seed files
 K1_LINE = {"egdi": 97, "epi": 99}
 K2_LINE = {"networked_readiness_index": 117, "usage_subindex": 118, "readiness_subindex": 119}
-K3_FIRST = 169  # 2005 row of Кесте 3
+K3_FIRST = 169  # 2005 row of Table 3
 K4_LINE = {"egdi": 190, "osi": 192, "tii": 193, "hci": 194}
-K5_FIRST, K5_REPEAT = 210, 233  # 2005 row of 5-кесте and of its second printing
-K19_EGDI, K19_NRI = 2406, 2435  # first cell of each row of Кесте 19
+K5_FIRST, K5_REPEAT = 210, 233  # 2005 row of Table 5 and of its second printing
+K19_EGDI, K19_NRI = 2406, 2435  # first cell of each row of Table 19
 K20_FIRST = {"WLD": 2470, "KAZ": 2479, "KGZ": 2488, "ARM": 2497, "BLR": 2506, "RUS": 2515,
              "EAEU": 2524}
 # the UN's published EPI rank counts tied values once (reference README): Kazakhstan
@@ -98,7 +98,7 @@ def _table2() -> list[dict[str, object]]:
         if r.indicator == "networked_readiness_index" and int(r.year) in diss.index:
             other = int(diss[int(r.year)])
             same = "the same" if other == r.rank else f"{other}, not {r.rank}"
-            why += f"; the dissertation's Кесте 19 prints {same} for {r.year}"
+            why += f"; the dissertation's Table 19 prints {same} for {r.year}"
         rows.append(cannot(ARTICLE, f"2-кесте, line {K2_LINE[r.indicator]}",
                            f"{label[r.indicator]} of Kazakhstan, {r.year}", str(r.rank), why))
     return rows
@@ -165,7 +165,7 @@ def _table4(kaz: pd.DataFrame) -> list[dict[str, object]]:
         printed = _fmt(float(r.r), 3)
         why = ""
         if abs(value - r.r) > 0.0005 + 1e-12:
-            why = (f"Pearson r of the printed Кесте 3 columns (2005-2024, n = 10) is {value:.3f}; "
+            why = (f"Pearson r of the printed Table 3 columns (2005-2024, n = 10) is {value:.3f}; "
                    "no subset of the ten years, nor the table with the 2022 TII/HCI swapped "
                    "back, gives the printed matrix; on the official KAZ values r = "
                    f"{float(official_r[(r.row_var, r.col_var)]):.3f}")
@@ -197,7 +197,7 @@ def _table5(kaz: pd.DataFrame) -> list[dict[str, object]]:
         where = f"5-кесте, line {K5_FIRST + i} (repeated line {K5_REPEAT + i})"
         off = float(kaz.loc[year, "egdi"])
         why = "" if abs(off - r.egdi) <= 0.00005 + 1e-12 else (
-            f"same value as Кесте 3; official {year} EGDI is {off:.5f}")
+            f"same value as Table 3; official {year} EGDI is {off:.5f}")
         rows.append(check(ARTICLE, where, f"EGDI of Kazakhstan, {year} (T = {t})",
                           _fmt(float(r.egdi), 4), off, official=off, why=why))
         if pd.notna(r.m3):
@@ -272,8 +272,8 @@ def _article_text(kaz: pd.DataFrame) -> list[dict[str, object]]:
                        "Kazakhstan in the top 30 in 2014 and 2020-2024 only, not in 2016 or 2018"))
     rows.append(cannot(ARTICLE, where("wef_rank_2019"), "WEF rank of Kazakhstan, 2019",
                        printed("wef_rank_2019"),
-                       "no official WEF file in the reference folder; agrees with 2-кесте "
-                       "(NRI 2019 = 55) but the dissertation's Кесте 19 prints 60 for 2019"))
+                       "no official WEF file in the reference folder; agrees with Table 2 "
+                       "(NRI 2019 = 55) but the dissertation's Table 19 prints 60 for 2019"))
     rows.append(cannot(ARTICLE, where("r2_threshold"), "minimum acceptable R² of a trend",
                        printed("r2_threshold"),
                        "a rule of thumb the authors state, not a result"))
@@ -333,8 +333,8 @@ def _diss_table19(kaz: pd.DataFrame) -> list[dict[str, object]]:
         why = "no official WEF Network Readiness Index file in the reference folder"
         if year in art.index:
             other = int(art[year])
-            why += ("; the article's 2-кесте prints the same" if other == r["rank"] else
-                    f"; the article's 2-кесте prints {other} for {year}")
+            why += ("; the article's Table 2 prints the same" if other == r["rank"] else
+                    f"; the article's Table 2 prints {other} for {year}")
         if year in (2017, 2018):
             why += "; the WEF published no NRI for 2017-2018 (the 2016 rank repeated?)"
         rows.append(cannot(DISS, f"Кесте 19, line {K19_NRI + i}",
@@ -442,7 +442,7 @@ def _diss_text(kaz: pd.DataFrame, survey: pd.DataFrame) -> list[dict[str, object
 
 
 def audit() -> pd.DataFrame:
-    """Every e-government number printed in seed 002 and the dissertation's Кесте 19-20."""
+    """Every e-government number printed in seed 002 and the dissertation's Tables 19–20."""
     survey = load("un-egov-survey")
     kaz = survey.query("iso3 == 'KAZ'").set_index("survey_year")
     rows = [

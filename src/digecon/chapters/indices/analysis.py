@@ -250,27 +250,35 @@ def audit_row(rows: pd.DataFrame, location: str, contains: str) -> pd.Series:
     return hit.iloc[0]
 
 
-def _cell22(r: pd.Series) -> str:
-    text = f"{int(r['rank'])}/{int(r['n_countries'])} → {r['truncated']:g}"
+def _cell22(r: pd.Series, lang: str = "en") -> str:
+    from digecon.fmt import format_value
+
+    def num(x: object) -> str:  # 1.8 in English, 1,8 in kk and ru
+        return format_value(float(f"{float(x):g}"), "", lang)
+
+    text = f"{int(r['rank'])}/{int(r['n_countries'])} → {num(r['truncated'])}"
     if r["rank_year"] != r["year"]:
         text = f"({text})*"
     if not r["matches"]:
-        text += f" ≠ {r['printed']:g}"
+        text += f" ≠ {num(r['printed'])}"
     return text
 
 
-def table22_frame(derivation: pd.DataFrame) -> pd.DataFrame:
+def table22_frame(derivation: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Кесте 22's derivation as a wide table: one row per index, one column per year, each
     cell "rank/countries → truncated value" ("≠ printed" added when the print differs; in
-    brackets with a star when the rank is the next year's).
+    brackets with a star when the rank is the next year's); numbers in the conventions of
+    ``lang``.
 
     >>> d = pd.DataFrame({"index": ["x"], "year": [2020], "rank_year": [2020], "rank": [62],
     ...                   "n_countries": [167], "truncated": [3.0], "printed": [4.0],
     ...                   "matches": [False]})
     >>> table22_frame(d).loc[0, 2020]
     '62/167 → 3 ≠ 4'
+    >>> table22_frame(d.assign(truncated=[1.8]), "kk").loc[0, 2020]
+    '62/167 → 1,8 ≠ 4'
     """
-    cells = derivation.assign(cell=derivation.apply(_cell22, axis=1))
+    cells = derivation.assign(cell=derivation.apply(_cell22, axis=1, lang=lang))
     wide = cells.pivot(index="index", columns="year", values="cell")
     order = list(dict.fromkeys(derivation["index"]))
     return wide.loc[order].reset_index().rename_axis(columns=None).fillna("–")

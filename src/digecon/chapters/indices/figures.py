@@ -12,8 +12,9 @@ from matplotlib.patches import Patch
 
 from digecon import i18n
 from digecon.chapters.indices.analysis import EAEU, short_place
+from digecon.fmt import format_value, ticks_formatter
 from digecon.methods.indices import rank_share
-from digecon.plots import KAZ_COLOUR, PALETTE, legend_below, wrap
+from digecon.plots import KAZ_COLOUR, PALETTE, hyphenate, legend_below, place_labels
 
 LEADERS: tuple[str, ...] = ("DNK", "KOR", "EST", "SGP")
 
@@ -161,7 +162,7 @@ def plot_region_tiles(
 
     n_rows = int(regions["tile_row"].max()) + 1
     n_cols = int(regions["tile_col"].max()) + 1
-    fig, ax = plt.subplots(figsize=(8.0, 5.4))
+    fig, ax = plt.subplots(figsize=(9.0, 6.6))
     norm = Normalize(vmin=float(regions[value].min()), vmax=float(regions[value].max()))
     colormap = plt.get_cmap(cmap)
     for r in regions.itertuples(index=False):
@@ -179,24 +180,26 @@ def plot_region_tiles(
             )
         )
         dark = norm(v) > 0.55
-        label = wrap(short_place(r.code, lang), 13, break_long_words=False)
-        longest = max(len(line) for line in label.splitlines())
+        # at least 9 pt, i.e. 12 CSS px: a long name is hyphenated over two lines instead of
+        # getting a smaller font
+        label = hyphenate(short_place(r.code, lang), 11)
         ax.text(
             x + 0.5,
-            y + 0.58,
+            y + 0.6,
             label,
             ha="center",
             va="center",
-            fontsize=min(7.0, 7.0 * 13 / longest),  # long one-word names get a smaller font
+            fontsize=9,
+            linespacing=1.0,
             color="white" if dark else "black",
         )
         ax.text(
             x + 0.5,
             y + 0.2,
-            f"{v:.3f}",
+            format_value(round(v, 3), ".3f", lang),
             ha="center",
             va="center",
-            fontsize=7.5,
+            fontsize=9.5,
             fontweight="bold",
             color="white" if dark else "black",
         )
@@ -207,29 +210,28 @@ def plot_region_tiles(
     scalar = plt.cm.ScalarMappable(norm=norm, cmap=colormap)
     bar = fig.colorbar(scalar, ax=ax, fraction=0.035, pad=0.02)
     bar.set_label(i18n.t("digitalization_index" if value == "index" else "correlation_r", lang))
+    bar.ax.yaxis.set_major_formatter(ticks_formatter(lang, 2))
     fig.tight_layout()
     return fig
 
 
 def plot_index_vs_r(regions: pd.DataFrame, lang: str) -> plt.Figure:
-    """Each region's 2023 index (Таблица 3) against its printed r with GRP (Таблица 4)."""
-    fig, ax = plt.subplots(figsize=(7.0, 4.4))
+    """Each region's 2023 index (table 3 of the article) against its printed r with GRP
+    (table 4); the names are placed so that none overlaps (:func:`digecon.plots.place_labels`)."""
+    fig, ax = plt.subplots(figsize=(9.0, 6.2))
     colours = [CITY_COLOUR if u else REGION_COLOUR for u in regions["urban"]]
-    ax.scatter(regions["index"], regions["r"], c=colours, s=36, zorder=3)
-    for r in regions.itertuples(index=False):
-        ax.annotate(
-            short_place(r.code, lang),
-            (r.index, r.r),
-            fontsize=6.5,
-            xytext=(3, 2),
-            textcoords="offset points",
-        )
+    ax.scatter(regions["index"], regions["r"], c=colours, s=40, zorder=3)
     ax.scatter([], [], color=CITY_COLOUR, label=i18n.t("cities", lang))
     ax.scatter([], [], color=REGION_COLOUR, label=i18n.t("other_regions", lang))
     ax.set_xlabel(i18n.t("digitalization_index", lang))
     ax.set_ylabel(i18n.t("correlation_r", lang))
-    ax.legend(fontsize="small", loc="upper left")
+    ax.legend(loc="lower right")
+    ax.xaxis.set_major_formatter(ticks_formatter(lang, 2))
+    ax.yaxis.set_major_formatter(ticks_formatter(lang, 1))
+    ax.margins(x=0.12, y=0.08)  # room for the names at the edges
     fig.tight_layout()
+    place_labels(ax, regions["index"], regions["r"],
+                 [short_place(c, lang) for c in regions["code"]], fontsize=9)
     return fig
 
 

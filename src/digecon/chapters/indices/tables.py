@@ -36,7 +36,8 @@ def audit_differs_table(rows: pd.DataFrame, lang: str) -> Styler:
     from digecon import audit
 
     differs = rows[rows["verdict"] == audit.DIFFERS].copy()
-    differs["location"] = differs["source"] + ": " + differs["location"]
+    differs["location"] = [f"{audit.localize_source(s, lang)}: {audit.localize_location(w, lang)}"
+                           for s, w in zip(differs["source"], differs["location"], strict=True)]
     out = audit.translate(differs, lang)
     out = out.drop(columns=[i18n.t(c, lang) for c in ("chapter", "verdict", "source")])
     return styled(out)
@@ -44,7 +45,7 @@ def audit_differs_table(rows: pd.DataFrame, lang: str) -> Styler:
 
 def table22_table(derivation: pd.DataFrame, lang: str) -> Styler:
     """Кесте 22's derivation (see :func:`table22_frame`) for display in ``lang``."""
-    out = table22_frame(derivation)
+    out = table22_frame(derivation, lang)
     out["index"] = [i18n.t(f"ix_{k}", lang) for k in out["index"]]
     out.columns = [str(c) for c in out.columns]
     return styled(i18n.translate_frame(out, lang, columns={"index": "index_name"}))
@@ -86,9 +87,11 @@ def edition_shift_table(shift: pd.DataFrame, lang: str) -> Styler:
 
 
 def audit_overview_table(overview: pd.DataFrame, lang: str) -> Styler:
-    """The audit overview for display: sources and "text" in ``lang``."""
+    """The audit overview for display: sources, tables and "text" in ``lang``."""
+    from digecon import audit
+
     out = overview.copy()
     out["source"] = [i18n.t(f"src_{s}", lang) for s in out["source"]]
-    out["source_table"] = [i18n.t(f"src_{s}", lang) if s in ("text", "conclusions") else s
-                           for s in out["source_table"]]
+    out["source_table"] = [i18n.t(f"src_{s}", lang) if s in ("text", "conclusions")
+                           else audit.localize_location(s, lang) for s in out["source_table"]]
     return styled(i18n.translate_frame(out, lang))

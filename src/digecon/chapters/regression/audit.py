@@ -2,7 +2,7 @@
 
 The model is refitted from Appendix V (resource ``regression-appendix-data``, years 2000-2020:
 SPSS's ANOVA has 20 total degrees of freedom, so 21 years, and the chart data under the
-appendix stop at 2020). Every number printed in Кесте 25-31 and in the text is set beside the
+appendix stop at 2020). Every number printed in Tables 25–31 and in the text is set beside the
 recomputed one.
 
 >>> a = audit()
@@ -21,7 +21,7 @@ from digecon import data
 from digecon.audit import as_number, audit_frame, cannot, check, decimals_of
 from digecon.chapters.regression.analysis import FIRST_YEAR, sample
 
-# the trend forms whose printed forecasts Кесте 29 (second) shows (Figures 28-31 are images)
+# the trend forms whose printed forecasts Table 29 (second) shows (Figures 28-31 are images)
 from digecon.chapters.regression.analysis import PRINTED_FORMS as TREND_FORM
 from digecon.methods import regression as rg
 from digecon.methods.trend import trend_forecast
@@ -243,7 +243,7 @@ def _text_rows(fits: dict[int, rg.OLSTables], margins: dict[str, float]) -> list
                                         PRINTED_INTERCEPT).iloc[0])
         rows.append(_row(
             loc(key), f"{name} GDP per capita 2026 (tenge)", tf.loc[key, "printed"], value,
-            "recomputed with every regressor at the Кесте 31 bound that moves Y the "
+            "recomputed with every regressor at the Table 31 bound that moves Y the "
             f"{'down' if name == 'pessimistic' else 'up'} way (X5 has a negative coefficient); "
             "no combination of the printed bounds gives the printed scenario, and the text "
             "does not say how it was built (Figure 32 is an image)"))

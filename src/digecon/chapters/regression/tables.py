@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -26,7 +28,10 @@ def variables_table(lang: str) -> pd.DataFrame:
         "variable_code": v["symbol"],
         "name_in_text": v[f"name_{lang}"],
         "unit": v[f"unit_{lang}"],
-        "appendix_header": v["appendix_header_kk"],
+        # the header as printed in Kazakh, marked as Kazakh on a page in another language
+        "appendix_header": [h if lang == "kk" or not isinstance(h, str)
+                            else f'<span lang="kk">{html.escape(h)}</span>'
+                            for h in v["appendix_header_kk"]],
     })
     return i18n.translate_frame(out, lang)
 
@@ -164,7 +169,8 @@ def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     order = sorted(counts.index, key=lambda s: (s == "text", s))
     counts = counts.loc[order].reset_index()
     counts.columns.name = None
-    counts["table"] = [i18n.t("source_text", lang) if s == "text" else s for s in counts["table"]]
+    counts["table"] = [i18n.t("source_text", lang) if s == "text"
+                       else audit.localize_location(s, lang) for s in counts["table"]]
     keys = {audit.REPRODUCES: "reproduces", audit.DIFFERS: "differs",
             audit.CANNOT: "cannot_be_recomputed"}
     counts = counts.rename(columns=keys)

@@ -31,7 +31,7 @@ TVET_SPECIALITIES = [
     "Радиоэлектроника және байланыс",
     "Бағдарламалау",
 ]
-# Article 004, Сурет 1 (lines 139-185): agglomeration and smart cities as listed
+# Article 004, Figure 1 (lines 139-185): agglomeration and smart cities as listed
 AGGLOMERATIONS = ["Астана", "Алматы", "Шымкент", "Ақтөбе"]
 SMART_CITIES = [
     "Алматы", "Астана", "Қарағанды", "Атырау", "Өскемен", "Ақтөбе", "Орал", "Қызылорда",
@@ -147,7 +147,7 @@ def _survey_rows(text: pd.DataFrame) -> list[dict[str, object]]:
     survey = text[text["topic"] == "survey"]
     for _, r in survey.iterrows():
         why = (
-            "the number of respondents and the answers are not given (Қосымша Д holds only "
+            "the number of respondents and the answers are not given (Appendix D holds only "
             "chart data of other sections)"
         )
         if r["conflict_group"] == "survey_scores":

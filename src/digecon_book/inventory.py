@@ -39,8 +39,21 @@ SOURCES = {
 
 AUDITED, EXCLUDED, UNACCOUNTED = "audited", "excluded", "unaccounted"
 
-_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])|(?<![\w.,])[-−]?\d+(?:[.,]\d+)?"
-                     r"(?=[%‰]|[a-zA-Zа-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІ-])")
+# a number, its thousands grouped by spaces or (narrow) no-break spaces as printed ("5 537,1")
+_DIGITS = r"(?>\d{1,3}(?:[ \u00a0\u202f]+\d{3}(?!\d))+|\d+)(?:[.,]\d+)?"
+_PLAIN = r"\d+(?:[.,]\d+)?"
+
+
+def _number_pattern(digits: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,])[-−]?{digits}(?![\w]|[.,]\d)|(?<![\w.,])[-−]?{digits}"
+                      r"(?=[%‰]|[a-zA-Zа-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІ-])")
+
+
+_NUMBER = _number_pattern(_DIGITS)
+# rows of the scanned appendix tables print decimal points and separate their cells by spaces:
+# there, spaces do not group thousands
+_UNGROUPED = _number_pattern(_PLAIN)
+_POINT_DECIMAL = re.compile(r"\d\.\d")
 _MONTHS = ("қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
            "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
            "january|february|march|april|may|june|july|august|september|october|november|"
@@ -71,16 +84,25 @@ _OPENINGS = (
 
 
 def numbers_in(text: str) -> list[tuple[str, int]]:
-    """The numbers in a line of text, with their start column.
+    """The numbers in a line of text, with their start column. A number printed with its
+    thousands grouped by spaces is one number, its spaces made single ordinary spaces.
 
     >>> numbers_in("Кесте 14: 0,75 және 2,5 есе")
     [('14', 6), ('0,75', 10), ('2,5', 20)]
+    >>> numbers_in("2020 жылы 1 715 500,1млн, 5\u00a0 537,1 және 24 жыл")
+    [('2020', 0), ('1 715 500,1', 10), ('5 537,1', 26), ('24', 40)]
+    >>> [n for n, _ in numbers_in("2013 2208 739 578 263.1")]  # a scanned row: cells
+    ['2013', '2208', '739', '578', '263.1']
     """
-    return [(m.group(0), m.start()) for m in _NUMBER.finditer(text)]
+    return [(re.sub(r"\s+", " ", m.group(0)), m.start()) for m in _pattern(text).finditer(text)]
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return _UNGROUPED if _POINT_DECIMAL.search(text) else _NUMBER
 
 
 def _value(number: str) -> float:
-    return float(number.replace(",", ".").replace("−", "-"))
+    return float(re.sub(r"\s+", "", number).replace(",", ".").replace("−", "-"))
 
 
 def seeds_dir() -> Path:
@@ -114,7 +136,9 @@ def _sections(lines: list[str]) -> list[str]:
 def _rule(line: str, number: str, start: int, section: str) -> str:
     """The reason a number needs no check, or ``""``."""
     before = line[max(0, start - 40):start]
-    after = line[start + len(number):start + len(number) + 25]
+    raw = _pattern(line).match(line, start)
+    end = raw.end() if raw else start + len(number)
+    after = line[end:end + 25]
     value = _value(number)
     if _REFS_HEADINGS.match(section) or section in {"ЛИТЕРАТУРА", "REFERENCES",
                                                     "НОРМАТИВТІК СІЛТЕМЕЛЕР"}:

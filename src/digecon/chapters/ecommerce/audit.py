@@ -583,6 +583,27 @@ def _eaeu_rows() -> list[dict[str, object]]:
     ]
 
 
+def _section22_text_rows() -> list[dict[str, object]]:
+    """Claims of section 2.2's running text checked against the numbers printed beside them."""
+    return [
+        check(DISS, "text, line 2080",
+              "broadband access of companies: Kazakhstan (45 %) 'caught up with' the UAE (%)",
+              "53", 45, severity="medium", kind="verbal",
+              why="the same sentence prints 45 % for Kazakhstan and 53 % for the UAE: Kazakhstan "
+              "passed Malaysia (38 %) but did not catch up with the UAE"),
+        verbal(DISS, "text, line 2145",
+               "large and medium enterprises using digital technologies, 'less than 10 %' (%)",
+               "10", 7.8, rule="less than",
+               why="the same sentence prints 5.9 % (2019) and 7.8 % (2020)"),
+        check(DISS, "text, line 2731",
+              "reduction of the production cycle, upper bound, vs 35-65 % at line 2723 (%)",
+              "25", 65, kind="consistency", severity="low",
+              why="line 2723 gives 35-65 % for the reduction of the production cycle, the list "
+              "below gives it 5-25 % and gives 35-65 % to the fall in production defects: a wrong "
+              "label in one of the two places"),
+    ]  # fmt: skip
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -596,5 +617,6 @@ def audit() -> pd.DataFrame:
         *_ict_costs_rows(costs, eff),
         *_table18_rows(ec, text),
         *_eaeu_rows(),
+        *_section22_text_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

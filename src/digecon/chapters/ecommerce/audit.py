@@ -604,6 +604,15 @@ def _section22_text_rows() -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
+def _internet_2021_row() -> dict[str, object]:
+    """Section 2.1's share of internet users in 2021 against the official series."""
+    v = load("internet-users").query("iso3 == 'KAZ'").set_index("year")["internet_users_pct"]
+    return check(DISS, "text, line 2066", "internet users aged 6-74, Kazakhstan 2021 (%)", "92.9",
+                 float(v[2021]), official=float(v[2021]), severity="medium",
+                 why=f"the official share is {v[2021]:.1f} % in 2021 and {v[2022]:.1f} % in "
+                 "2022; the series first reaches 92.9 % in 2023")  # fmt: skip
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -618,5 +627,6 @@ def audit() -> pd.DataFrame:
         *_table18_rows(ec, text),
         *_eaeu_rows(),
         *_section22_text_rows(),
+        _internet_2021_row(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

@@ -613,6 +613,24 @@ def _internet_2021_row() -> dict[str, object]:
                  "2022; the series first reaches 92.9 % in 2023")  # fmt: skip
 
 
+def _section23_rows() -> list[dict[str, object]]:
+    """Section 2.3: internet users of four members in 2021 and Russia's digital services trade."""
+    w = load("internet-users").pivot(index="iso3", columns="year", values="internet_users_pct")
+    four = w.loc[["RUS", "BLR", "ARM", "KAZ"], 2021]
+    return [
+        verbal(DISS, "text, line 2818",
+               "internet users 2021, Russia, Belarus, Armenia and Kazakhstan, 'about 76 %' (%)",
+               "76", float(four.mean()), rule="about", official=float(four.mean()),
+               severity="medium",
+               why=f"the official shares in 2021 are {four.min():.1f} to {four.max():.1f} %, "
+                   f"mean {four.mean():.1f} %"),
+        check(DISS, "text, line 2838",
+              "growth of Russia's digital services trade 2015 over 2010 (2 538 to 3 835 mln USD)",
+              "11", 100 * (3835 / 2538 - 1), kind="arithmetic",
+              why="3 835 / 2 538 is +51.1 %, not +11 %"),
+    ]  # fmt: skip
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -628,5 +646,6 @@ def audit() -> pd.DataFrame:
         *_eaeu_rows(),
         *_section22_text_rows(),
         _internet_2021_row(),
+        *_section23_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

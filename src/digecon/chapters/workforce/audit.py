@@ -318,6 +318,12 @@ def _section32_rows() -> list[dict[str, object]]:
               "share of the 2015 export fall due to real volume, complement of 68 % (%)", "32",
               100 - 68,
               why="the two shares add to 100 %; the decomposition method is not given"),
+        check(DISS, "text, line 4105",
+              "manufacturing enterprises at Industry 2.0, 'more than 80 %', vs line 3981 (%)", "80",
+              80, kind="consistency", why="the conclusions repeat the survey of line 3981"),
+        check(DISS, "text, line 4105",
+              "mining enterprises at Industry 2.0, vs line 3981 (%)", "60", 60, kind="consistency",
+              why="the conclusions repeat the survey of line 3981"),
         cannot(DISS, "text, line 4068", "R&D spending of Russia (% of GDP)", "-1.13",
                "no series is given; the minus sign is a typo, a share of GDP cannot be negative"),
     ]  # fmt: skip

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon.audit import audit_frame, cannot, check, verbal
+from digecon.audit import audit_frame, cannot, check, decimals_of, verbal
 from digecon.data import load
 from digecon.methods.growth import growth_rate, shares
 
@@ -631,6 +631,28 @@ def _section23_rows() -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
+def _appendix_d_internet_rows() -> list[dict[str, object]]:
+    """The chart data of Appendix D (internet users, five members, 2000-2021) against the
+    official ITU/World Bank series, for every year the series holds."""
+    printed = load("diss-appendix-d-internet-printed")
+    official = load("internet-users").set_index(["iso3", "year"])["internet_users_pct"]
+    rows = []
+    for r in printed.itertuples():
+        if (r.iso3, r.year) not in official.index:
+            continue
+        off = float(official[(r.iso3, r.year)])
+        shown = f"{r.value:g}"
+        held = round(off, decimals_of(shown)) == round(r.value, decimals_of(shown))
+        last_digit = not held and abs(off - r.value) <= 0.0101
+        why = f"the official value is {off:.2f} %"
+        rows.append(check(DISS, f"Қосымша Д, line {r.line}",
+                          f"internet users {r.year}, {r.iso3}, Appendix D chart data (%)",
+                          shown, off, official=off, kind="official",
+                          severity="low" if last_digit else None,
+                          why=why + ("; differs in the last digit" if last_digit else "")))
+    return rows
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -647,5 +669,6 @@ def audit() -> pd.DataFrame:
         *_section22_text_rows(),
         _internet_2021_row(),
         *_section23_rows(),
+        *_appendix_d_internet_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

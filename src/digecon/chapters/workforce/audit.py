@@ -324,6 +324,10 @@ def _section32_rows() -> list[dict[str, object]]:
         check(DISS, "text, line 4105",
               "mining enterprises at Industry 2.0, vs line 3981 (%)", "60", 60, kind="consistency",
               why="the conclusions repeat the survey of line 3981"),
+        verbal(DISS, "text, line 3775",
+               "public services provided electronically, 'more than 80 %' (580 services) (%)",
+               "80", 100 * 580 / 723, rule="more than",
+               why="580 of the 723 services of line 4012 are 80.2 %"),
         cannot(DISS, "text, line 4068", "R&D spending of Russia (% of GDP)", "-1.13",
                "no series is given; the minus sign is a typo, a share of GDP cannot be negative"),
     ]  # fmt: skip

@@ -19,6 +19,7 @@ from digecon.methods.growth import growth_rate, shares
 
 CHAPTER = "ecommerce"
 DISS = "dissertation 001"
+ART0 = "article 000"
 PRODUCTS = [
     "electronic_components",
     "computers_peripherals",
@@ -653,6 +654,18 @@ def _appendix_d_internet_rows() -> list[dict[str, object]]:
     return rows
 
 
+def _article000_costs_rows() -> list[dict[str, object]]:
+    """Article 000's ICT costs of 2015 (text, line 60) against the OCR of Appendix D, Table 3
+    (0.1 billion tenge precision); 2010 and 2020 are checked by the rows of ``_ict_costs_rows``."""
+    costs = load("ict-costs-mentions")
+    ocr = costs[costs["table"].str.contains("OCR")].set_index("year")["ict_costs_mln_tenge"]
+    art = costs[costs["source_file"].str.startswith("000")].set_index("year")
+    return [check(ART0, f"text, line {int(art.at[2015, 'line'])}",
+                  "ICT costs 2015, article 000 vs the OCR of Appendix D (mln tenge)",
+                  art.at[2015, "printed"], float(ocr[2015]), tolerance=OCR_TOLERANCE_MLN,
+                  kind="consistency")]
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -670,5 +683,6 @@ def audit() -> pd.DataFrame:
         _internet_2021_row(),
         *_section23_rows(),
         *_appendix_d_internet_rows(),
+        *_article000_costs_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

@@ -18,6 +18,8 @@ from digecon_book import inventory as inv
         ("3. Сату мамандары;", "3", "list numbering"),
         ("үлесі 12,5 % құрады", "12,5", ""),        # a claim: no exclusion
         ("ЭТ = Н / Ш * 100,     (10)", "10", "formula number"),
+        ("\t36/190", "190", "the number of countries ranked (the N of a rank printed as rank/N)"),
+        ("\t36/190", "36", ""),                    # the rank itself is a claim
     ],
 )
 def test_exclusion_rules(line, number, reason):

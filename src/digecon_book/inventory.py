@@ -4,7 +4,9 @@ Every number in every seed (tables and running text) is listed with its file, li
 context, and is either
 
 * **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line and
-  prints the same value (or a value within one line, for table cells the extraction splits);
+  prints the same value (or a value within two lines, for table cells the extraction splits),
+  or names a printed table (``Кесте 17``) and prints a distinctive value (with decimals, or of
+  four digits or more) found in that table's block of lines (its resources' ``sources``);
 * **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
   act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
   entry, a name such as "Industry 4.0") or by a row of ``data/inventory_exclusions.csv``;
@@ -39,8 +41,21 @@ SOURCES = {
 
 AUDITED, EXCLUDED, UNACCOUNTED = "audited", "excluded", "unaccounted"
 
-_NUMBER = re.compile(r"(?<![\w.,])[-−]?\d+(?:[.,]\d+)?(?![\w])|(?<![\w.,])[-−]?\d+(?:[.,]\d+)?"
-                     r"(?=[%‰]|[a-zA-Zа-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІ-])")
+# a number, its thousands grouped by spaces or (narrow) no-break spaces as printed ("5 537,1")
+_DIGITS = r"(?>\d{1,3}(?:[ \u00a0\u202f]+\d{3}(?!\d))+|\d+)(?:[.,]\d+)?"
+_PLAIN = r"\d+(?:[.,]\d+)?"
+
+
+def _number_pattern(digits: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,])[-−]?{digits}(?![\w]|[.,]\d)|(?<![\w.,])[-−]?{digits}"
+                      r"(?=[%‰]|[a-zA-Zа-яА-ЯәғқңөұүһіӘҒҚҢӨҰҮҺІ-])")
+
+
+_NUMBER = _number_pattern(_DIGITS)
+# rows of the scanned appendix tables print decimal points and separate their cells by spaces:
+# there, spaces do not group thousands
+_UNGROUPED = _number_pattern(_PLAIN)
+_POINT_DECIMAL = re.compile(r"\d\.\d")
 _MONTHS = ("қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|"
            "январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
            "january|february|march|april|may|june|july|august|september|october|november|"
@@ -71,16 +86,25 @@ _OPENINGS = (
 
 
 def numbers_in(text: str) -> list[tuple[str, int]]:
-    """The numbers in a line of text, with their start column.
+    """The numbers in a line of text, with their start column. A number printed with its
+    thousands grouped by spaces is one number, its spaces made single ordinary spaces.
 
     >>> numbers_in("Кесте 14: 0,75 және 2,5 есе")
     [('14', 6), ('0,75', 10), ('2,5', 20)]
+    >>> numbers_in("2020 жылы 1 715 500,1млн, 5\u00a0 537,1 және 24 жыл")
+    [('2020', 0), ('1 715 500,1', 10), ('5 537,1', 26), ('24', 40)]
+    >>> [n for n, _ in numbers_in("2013 2208 739 578 263.1")]  # a scanned row: cells
+    ['2013', '2208', '739', '578', '263.1']
     """
-    return [(m.group(0), m.start()) for m in _NUMBER.finditer(text)]
+    return [(re.sub(r"\s+", " ", m.group(0)), m.start()) for m in _pattern(text).finditer(text)]
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return _UNGROUPED if _POINT_DECIMAL.search(text) else _NUMBER
 
 
 def _value(number: str) -> float:
-    return float(number.replace(",", ".").replace("−", "-"))
+    return float(re.sub(r"\s+", "", number).replace(",", ".").replace("−", "-"))
 
 
 def seeds_dir() -> Path:
@@ -114,7 +138,9 @@ def _sections(lines: list[str]) -> list[str]:
 def _rule(line: str, number: str, start: int, section: str) -> str:
     """The reason a number needs no check, or ``""``."""
     before = line[max(0, start - 40):start]
-    after = line[start + len(number):start + len(number) + 25]
+    raw = _pattern(line).match(line, start)
+    end = raw.end() if raw else start + len(number)
+    after = line[end:end + 25]
     value = _value(number)
     if _REFS_HEADINGS.match(section) or section in {"ЛИТЕРАТУРА", "REFERENCES",
                                                     "НОРМАТИВТІК СІЛТЕМЕЛЕР"}:
@@ -123,6 +149,8 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
         return "heading numbering"
     if re.search(r"\[[\d,;\s–-]*$", before) and re.match(r"[\d,;\s–-]*\]", after):
         return "reference number"
+    if re.search(r"\d\s*/\s*$", before) and re.fullmatch(r"\d+", number):
+        return "the number of countries ranked (the N of a rank printed as rank/N)"
     if re.search(r"(?:^|\s)\(?$", before) and re.match(r"\)\s*$", after) and "=" in line:
         return "formula number"
     if re.match(r"^\s*$", line[:start]) and re.match(r"[.)]\s", after):
@@ -148,17 +176,51 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def table_blocks() -> dict[tuple[str, str], set[int]]:
+    """The seed lines of every printed table the data package transcribes, by (seed, table):
+    ``("001", "Кесте 17")`` gives the lines its resources name as their source."""
+    import json
+
+    package = json.loads((data.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    blocks: dict[tuple[str, str], set[int]] = {}
+    for resource in package.get("resources", []):
+        for src in resource.get("sources", []):
+            label = re.match(r"(Кесте \d+|Table \d+)", str(src.get("table", "")))
+            if label and src.get("file") and len(src.get("lines", [])) == 2:
+                first, last = (int(n) for n in src["lines"])
+                key = (str(src["file"])[:3], label.group(1))
+                blocks.setdefault(key, set()).update(range(first, last + 1))
+    return blocks
+
+
 def _audit_index(
     rows: pd.DataFrame | None = None,
-) -> dict[tuple[str, int], list[tuple[float, str]]]:
+) -> dict[tuple[str, int], list[tuple[float, str, bool]]]:
+    """(seed, line) -> (printed, id, wide) of the audit rows naming that line; ``wide`` marks a
+    line reached only because the row names the printed table whose block holds it."""
     rows = audit.collect() if rows is None else rows
-    index: dict[tuple[str, int], list[tuple[float, str]]] = {}
+    blocks = table_blocks()
+    index: dict[tuple[str, int], list[tuple[float, str, bool]]] = {}
     for r in rows.itertuples():
         lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
         lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
         for ln in lines:
-            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id)))
+            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), False))
+        table = re.match(r"(Кесте \d+|Table \d+)", str(r.location))
+        for ln in blocks.get((str(r.seed), table.group(1)), set()) - lines if table else ():
+            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), True))
     return index
+
+
+def _distinctive(number: str) -> bool:
+    """A printed number too specific to equal another cell of its table by chance: one with
+    decimals or of four digits or more (``"0,75"``, ``"3 210,9"``, ``"1524"``, not ``"100"``).
+
+    >>> [_distinctive(n) for n in ("0,75", "3 210,9", "1524", "100", "36")]
+    [True, True, True, False, False]
+    """
+    return bool(re.search(r"[.,]\d", number)) or abs(_value(number)) >= 1000
 
 
 def _matches(value: float, printed: float) -> bool:
@@ -191,7 +253,8 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
                 value = _value(number)
                 audit_id, reason = "", ""
                 for near in (0, -1, 1, -2, 2):
-                    hits = [i for p, i in index.get((seed, no + near), []) if _matches(value, p)]
+                    hits = [i for p, i, wide in index.get((seed, no + near), [])
+                            if _matches(value, p) and (not wide or _distinctive(number))]
                     if hits:
                         audit_id = hits[0]
                         break

@@ -154,6 +154,39 @@ def _kesteh12(rows: list[dict], figs: pd.DataFrame) -> None:
                           "shares) is the growth of GDP"))
 
 
+def _front_matter(rows: list[dict]) -> None:
+    """The introduction's counts: the dissertation's tables and figures (against the numbered
+    captions of its body) and the Digital Kazakhstan measures (against their parts)."""
+    cap = load("diss-captions-printed")
+    tables, figures = cap[cap["kind"] == "table"], cap[cap["kind"] == "figure"]
+    twice = tables[tables["number"].duplicated(keep=False)]
+    dup = int(twice["number"].iloc[0])
+    lines = " and ".join(str(int(x)) for x in twice["line"])
+    missing = sorted(set(range(1, int(tables["number"].max()) + 1)) - set(tables["number"]))
+    rows.append(check(SOURCE, "text, line 117", "number of tables, vs the numbered captions", "33",
+                      int(tables["number"].max()), kind="consistency",
+                      why=f"the captions run to Table {int(tables['number'].max())}, but number "
+                          f"{dup} is used twice (lines {lines}) and no caption of Tables "
+                          f"{' and '.join(str(n) for n in missing)} is in the text"))
+    no_fig = sorted(set(range(1, int(figures["number"].max()) + 1)) - set(figures["number"]))
+    rows.append(check(SOURCE, "text, line 117", "number of figures, vs the numbered captions",
+                      "32", int(figures["number"].max()), kind="consistency",
+                      why=f"the captions run to Figure {int(figures['number'].max())}; no caption "
+                          f"of Figure {no_fig[0]} is in the text"))
+    second = int(twice["line"].iloc[1])
+    before = tables[tables["line"] < second]
+    rows.append(check(SOURCE, f"Кесте {dup}, line {second}",
+                      "number of the table after Table 29, printed again as 29", str(dup),
+                      int(before["number"].max()) + 1, kind="consistency", severity="low",
+                      why="duplicate numbering: two tables are numbered 29"))
+    rows.append(check(SOURCE, "text, line 116",
+                      "publications: 1 in Scopus, 5 in journals of the Committee, 9 in proceedings",
+                      "15", 1 + 5 + 9))
+    rows.append(check(SOURCE, "text, line 72",
+                      "Digital Kazakhstan measures: 80 done, 40 partly done, 5 not done", "125",
+                      80 + 40 + 5))
+
+
 def audit() -> pd.DataFrame:
     """Every number of sections 1.1 and 1.3 recomputed, or the reason it cannot be."""
     figs = load("concepts-text-figures-printed")
@@ -162,6 +195,7 @@ def audit() -> pd.DataFrame:
     _kesteh10(rows, figs)
     _kesteh11(rows)
     _kesteh12(rows, figs)
+    _front_matter(rows)
     checked = {"c11", "c13", "c41", "c32", "c89", "c93", "c92", "c91", "c72"}
     for _, f in figs.iterrows():
         if f["id"] in checked:

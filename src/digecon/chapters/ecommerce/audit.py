@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon.audit import audit_frame, cannot, check, verbal
+from digecon.audit import audit_frame, cannot, check, decimals_of, verbal
 from digecon.data import load
 from digecon.methods.growth import growth_rate, shares
 
 CHAPTER = "ecommerce"
 DISS = "dissertation 001"
+ART0 = "article 000"
 PRODUCTS = [
     "electronic_components",
     "computers_peripherals",
@@ -631,6 +632,88 @@ def _eaeu_rows() -> list[dict[str, object]]:
     ]
 
 
+def _section22_text_rows() -> list[dict[str, object]]:
+    """Claims of section 2.2's running text checked against the numbers printed beside them."""
+    return [
+        check(DISS, "text, line 2080",
+              "broadband access of companies: Kazakhstan (45 %) 'caught up with' the UAE (%)",
+              "53", 45, severity="medium", kind="verbal",
+              why="the same sentence prints 45 % for Kazakhstan and 53 % for the UAE: Kazakhstan "
+              "passed Malaysia (38 %) but did not catch up with the UAE"),
+        verbal(DISS, "text, line 2145",
+               "large and medium enterprises using digital technologies, 'less than 10 %' (%)",
+               "10", 7.8, rule="less than",
+               why="the same sentence prints 5.9 % (2019) and 7.8 % (2020)"),
+        check(DISS, "text, line 2731",
+              "reduction of the production cycle, upper bound, vs 35-65 % at line 2723 (%)",
+              "25", 65, kind="consistency", severity="low",
+              why="line 2723 gives 35-65 % for the reduction of the production cycle, the list "
+              "below gives it 5-25 % and gives 35-65 % to the fall in production defects: a wrong "
+              "label in one of the two places"),
+    ]  # fmt: skip
+
+
+def _internet_2021_row() -> dict[str, object]:
+    """Section 2.1's share of internet users in 2021 against the official series."""
+    v = load("internet-users").query("iso3 == 'KAZ'").set_index("year")["internet_users_pct"]
+    return check(DISS, "text, line 2066", "internet users aged 6-74, Kazakhstan 2021 (%)", "92.9",
+                 float(v[2021]), official=float(v[2021]), severity="medium",
+                 why=f"the official share is {v[2021]:.1f} % in 2021 and {v[2022]:.1f} % in "
+                 "2022; the series first reaches 92.9 % in 2023")  # fmt: skip
+
+
+def _section23_rows() -> list[dict[str, object]]:
+    """Section 2.3: internet users of four members in 2021 and Russia's digital services trade."""
+    w = load("internet-users").pivot(index="iso3", columns="year", values="internet_users_pct")
+    four = w.loc[["RUS", "BLR", "ARM", "KAZ"], 2021]
+    return [
+        verbal(DISS, "text, line 2818",
+               "internet users 2021, Russia, Belarus, Armenia and Kazakhstan, 'about 76 %' (%)",
+               "76", float(four.mean()), rule="about", official=float(four.mean()),
+               severity="medium",
+               why=f"the official shares in 2021 are {four.min():.1f} to {four.max():.1f} %, "
+                   f"mean {four.mean():.1f} %"),
+        check(DISS, "text, line 2838",
+              "growth of Russia's digital services trade 2015 over 2010 (2 538 to 3 835 mln USD)",
+              "11", 100 * (3835 / 2538 - 1), kind="arithmetic",
+              why="3 835 / 2 538 is +51.1 %, not +11 %"),
+    ]  # fmt: skip
+
+
+def _appendix_d_internet_rows() -> list[dict[str, object]]:
+    """The chart data of Appendix D (internet users, five members, 2000-2021) against the
+    official ITU/World Bank series, for every year the series holds."""
+    printed = load("diss-appendix-d-internet-printed")
+    official = load("internet-users").set_index(["iso3", "year"])["internet_users_pct"]
+    rows = []
+    for r in printed.itertuples():
+        if (r.iso3, r.year) not in official.index:
+            continue
+        off = float(official[(r.iso3, r.year)])
+        shown = f"{r.value:g}"
+        held = round(off, decimals_of(shown)) == round(r.value, decimals_of(shown))
+        last_digit = not held and abs(off - r.value) <= 0.0101
+        why = f"the official value is {off:.2f} %"
+        rows.append(check(DISS, f"Қосымша Д, line {r.line}",
+                          f"internet users {r.year}, {r.iso3}, Appendix D chart data (%)",
+                          shown, off, official=off, kind="official",
+                          severity="low" if last_digit else None,
+                          why=why + ("; differs in the last digit" if last_digit else "")))
+    return rows
+
+
+def _article000_costs_rows() -> list[dict[str, object]]:
+    """Article 000's ICT costs of 2015 (text, line 60) against the OCR of Appendix D, Table 3
+    (0.1 billion tenge precision); 2010 and 2020 are checked by the rows of ``_ict_costs_rows``."""
+    costs = load("ict-costs-mentions")
+    ocr = costs[costs["table"].str.contains("OCR")].set_index("year")["ict_costs_mln_tenge"]
+    art = costs[costs["source_file"].str.startswith("000")].set_index("year")
+    return [check(ART0, f"text, line {int(art.at[2015, 'line'])}",
+                  "ICT costs 2015, article 000 vs the OCR of Appendix D (mln tenge)",
+                  art.at[2015, "printed"], float(ocr[2015]), tolerance=OCR_TOLERANCE_MLN,
+                  kind="consistency")]
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable e-commerce and ICT-sector number of section 2.2, one row each."""
     out16 = load("ict-output-printed")
@@ -644,6 +727,11 @@ def audit() -> pd.DataFrame:
         *_ict_costs_rows(costs, eff),
         *_table18_rows(ec, text),
         *_eaeu_rows(),
+        *_section22_text_rows(),
+        _internet_2021_row(),
+        *_section23_rows(),
+        *_appendix_d_internet_rows(),
+        *_article000_costs_rows(),
     ]
     rows = [{**r, "id": KEPT_IDS.get(str(r["quantity"]), r["id"])} for r in rows]
     return audit_frame(rows, chapter=CHAPTER)

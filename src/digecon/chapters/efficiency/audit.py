@@ -275,6 +275,8 @@ def audit() -> pd.DataFrame:
     _karasai(rows, figs)
     _edms(rows, figs)
     _other_text(rows, figs)
+    rows.append(check(SOURCE, "text, line 545", "public services used, vs the two groups "
+                      "listed at line 551 (24 + 3 and 16 + 1)", "44", 24 + 3 + 16 + 1))
     for _, f in figs.iterrows():
         loc = f"text, line {int(f['line'])}"
         if f["id"] in INPUTS or f["id"] in _CHECKED:

@@ -446,6 +446,26 @@ def _conclusions() -> list[dict[str, object]]:
     return rows
 
 
+def _table14_internet_users() -> list[dict[str, object]]:
+    """Table 14's share of internet users in 2017 against the official ITU/World Bank series."""
+    t = data.load("diss-eaeu-rankings-printed").query("measure == 'users_pct'")
+    iu = data.load("internet-users").pivot(index="iso3", columns="year",
+                                             values="internet_users_pct")
+    rows = []
+    for r in t.itertuples():
+        official = float(iu.loc[r.country, 2017])
+        d = decimals_of(str(r.printed))
+        same = [int(y) for y in iu.columns if round(float(iu.loc[r.country, y]), d) == r.value]
+        why = f"the ITU/World Bank series gives {official:.2f} % for 2017"
+        why += (f"; the printed value is its {same[0]} value" if same
+                else "; the printed value matches no year of it")
+        rows.append(check(DISS, f"Кесте 14, line {r.line}",
+                          f"internet users 2017, {r.country} (% of population)",
+                          str(r.printed), official, official=official, kind="official",
+                          why=why))
+    return rows
+
+
 def audit() -> pd.DataFrame:
     """Every printed index, rank, score and correlation of the chapter, checked."""
     un = _un()
@@ -458,4 +478,5 @@ def audit() -> pd.DataFrame:
     rows += _table21_22(un)
     rows += _article(un)
     rows += _conclusions()
+    rows += _table14_internet_users()
     return audit_frame(rows, chapter=CHAPTER)

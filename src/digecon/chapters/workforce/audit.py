@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon.audit import audit_frame, cannot, check
+from digecon.audit import audit_frame, cannot, check, verbal
 from digecon.data import load
 from digecon.methods.growth import growth_rate
 
@@ -280,6 +280,59 @@ def _other_rows(text: pd.DataFrame, done: set[str]) -> list[dict[str, object]]:
     return rows
 
 
+def _section32_rows() -> list[dict[str, object]]:
+    """Section 3.2 from line 3963 on: the sums, complements, ratios and repeats it prints."""
+    return [
+        check(DISS, "text, line 3963", "startup owners reporting no income, complement of 26 % (%)",
+              "74", 100 - 26),
+        check(DISS, "text, line 3981", "enterprises analysed, mining (39) plus manufacturing (566)",
+              "605", 39 + 566),
+        check(DISS, "text, line 3982",
+              "deposits needing full replacement, complement of 21 % and 56 % (%)", "23",
+              100 - 21 - 56),
+        check(DISS, "text, line 4001", "growth of innovative product exports 2015-2017 (times)",
+              "2.6", 83655.6 / 31427.8, severity="low", kind="arithmetic",
+              why="83 655.6 / 31 427.8 = 2.66, which rounds to 2.7: the printed 2.6 is truncated"),
+        verbal(DISS, "text, line 4007", "Astana Hub grants, 'slightly more than 391 million'",
+               "391", 391.2, why="the same line prints the grants as 391.2 million tenge"),
+        verbal(DISS, "text, line 4007", "IT market investment, 'more than 18 billion'", "18",
+               18.3, why="the same line prints the investment as 18.3 billion tenge"),
+        check(DISS, "text, line 4011",
+              "length of the three road sections, 42 + 295 + 134 km (km)", "471", 42 + 295 + 134),
+        check(DISS, "text, line 4012", "public services provided electronically, 580 of 723 (%)",
+              "80.2", 100 * 580 / 723),
+        check(DISS, "text, line 4009",
+              "public services provided electronically (%), vs 580 of 723 at line 4012", "80",
+              100 * 580 / 723, kind="consistency"),
+        check(DISS, "text, line 4014",
+              "public services available online (%), vs 580 of 723 at line 4012", "80",
+              100 * 580 / 723, kind="consistency"),
+        check(DISS, "text, line 4017", "schools with 4 Mbit/s or faster, 6336 of 7014 (%)", "90",
+              100 * 6336 / 7014),
+        check(DISS, "text, line 4020",
+              "places gained in the Global Cybersecurity Index, from 82nd to 40th", "42", 82 - 40),
+        check(DISS, "text, line 4041", "foreign trade 2018 as a percentage of 2010 (%)", "102.6",
+              100 * 93489.7 / 91397.5,
+              why="93 489.7 / 91 397.5 million US dollars is 102.3 %, not 102.6 %"),
+        check(DISS, "text, line 4045",
+              "share of the 2015 export fall due to real volume, complement of 68 % (%)", "32",
+              100 - 68,
+              why="the two shares add to 100 %; the decomposition method is not given"),
+        check(DISS, "text, line 4105",
+              "manufacturing enterprises at Industry 2.0, 'more than 80 %', vs line 3981 (%)", "80",
+              80, kind="consistency", why="the conclusions repeat the survey of line 3981"),
+        check(DISS, "text, line 4105",
+              "mining enterprises at Industry 2.0, vs line 3981 (%)", "60", 60, kind="consistency",
+              why="the conclusions repeat the survey of line 3981"),
+        verbal(DISS, "text, line 3775",
+               "public services provided electronically, 'more than 80 %' (580 services) (%)",
+               "80", 100 * 580 / 723, rule="more than",
+               why="580 of the 723 services of line 4012 are 80.2 %"),
+        cannot(DISS, "text, line 4068", "R&D spending of Russia (% of GDP)", "-1.13",
+               "no series is given; the minus sign is a typo, a share of GDP cannot be negative"),
+    ]  # fmt: skip
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable ICT-workforce number, one row each, and a reason for the rest."""
     text = load("workforce-text-figures")
@@ -316,5 +369,6 @@ def audit() -> pd.DataFrame:
         *_ranking_rows(text),
         *_monotown_rows(mono, text),
         *_other_rows(text, done),
+        *_section32_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

@@ -486,6 +486,7 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     fresh = site.with_name(f".{builder}-new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     editions.assemble(work, fresh)
+    write_glued_files(stage, fresh)
     lighten_pages(fresh)
     old = site.with_name(f".{builder}-old-{os.getpid()}")
     if site.exists():
@@ -493,6 +494,47 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     os.replace(fresh, site)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+#: files the pages link to, glued by their notebook: (notebook, glue name, mime, file name);
+#: the file is written beside the page in every edition (the reproducibility report's CSV)
+GLUED_FILES = (("book/reproducibility.ipynb", "audit_csv", "text/csv", "audit.csv"),)
+
+
+def glued_output(nb: dict, name: str, mime: str) -> str | None:
+    """The ``mime`` content glued as ``name`` in an executed notebook (``None`` if absent).
+
+    >>> out = {"output_type": "display_data", "metadata": {"scrapbook": {"name": "n"}},
+    ...        "data": {"application/papermill.record/text/csv": ["a,b\\n", "1,2\\n"]}}
+    >>> glued_output({"cells": [{"cell_type": "code", "outputs": [out]}]}, "n", "text/csv")
+    'a,b\\n1,2\\n'
+    """
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            if out.get("metadata", {}).get("scrapbook", {}).get("name") != name:
+                continue
+            for key in (f"application/papermill.record/{mime}", mime):
+                if key in out.get("data", {}):
+                    value = out["data"][key]
+                    return "".join(value) if isinstance(value, list) else value
+    return None
+
+
+def write_glued_files(stage: Path, site: Path) -> int:
+    """Write each :data:`GLUED_FILES` file beside its page in every edition of ``site``."""
+    written = 0
+    for notebook, name, mime, filename in GLUED_FILES:
+        path = stage / notebook
+        if not path.exists():
+            continue
+        text = glued_output(json.loads(path.read_text(encoding="utf-8")), name, mime)
+        if text is None:
+            continue
+        for edition in sorted(p for p in site.iterdir() if (p / notebook).parent.is_dir()):
+            target = edition / Path(notebook).parent / filename
+            target.write_text(text, encoding="utf-8")
+            written += 1
+    return written
 
 
 #: scripts every page loads that a reader on a slow connection does not need:

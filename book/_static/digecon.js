@@ -38,7 +38,7 @@
 // The reproducibility report (#audit-report): filters by chapter, source, verdict and
 // severity, and a search. Every row is in the page, in one collapsed group per chapter (a
 // closed group costs nothing to lay out); a filter or a search opens the groups with matching
-// rows and hides the others; with no filter the groups are closed again. The CSV link points
+// rows and hides the others; with no filter the groups are as the page opened. The CSV link points
 // to the file audit.csv beside the page.
 (function () {
   function setup(root) {
@@ -46,6 +46,7 @@
     var groups = root.querySelectorAll("details.audit-group");
     var count = root.querySelector(".audit-count");
     var filtered = false;
+    var initial = Array.prototype.map.call(groups, function (g) { return g.open; });
     function update() {
       var want = {}, any = false;
       controls.forEach(function (c) {
@@ -54,7 +55,7 @@
       });
       var q = (want.q || "").toLowerCase();
       var shown = 0;
-      groups.forEach(function (g) {
+      groups.forEach(function (g, i) {
         var inGroup = 0, chapterOk = !want.chapter || g.getAttribute("data-chapter") === want.chapter;
         g.querySelectorAll("tbody tr").forEach(function (tr) {
           var ok = chapterOk && ["seed", "verdict", "severity"].every(function (k) {
@@ -67,7 +68,7 @@
         shown += inGroup;
         g.hidden = any && !inGroup;
         if (any) g.open = inGroup > 0;
-        else if (filtered) g.open = false;
+        else if (filtered) g.open = initial[i];
       });
       filtered = any;
       if (count) count.textContent = String(shown);

@@ -762,9 +762,10 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
     verdict and severity, a search box, a count of the rows shown, and a "CSV" link to the
     whole audit (``csv_href``, the file :func:`report_csv` writes: every column, the same rows
     in the same order). The page stays light: the rows are written once, server-side, in
-    ``lang``, and a chapter's rows are laid out only when its group is opened (a filter or a
-    search opens the groups that have matching rows). Each row links to the chapter section
-    that discusses it and has the anchor ``#audit-<id>``. Sources and locations are written
+    ``lang``, and a chapter's rows are laid out only when its group is opened (the first
+    chapter's is open; a filter or a search opens the groups that have matching rows). Each
+    row links to the chapter section that discusses it and has the anchor ``#audit-<id>``.
+    Sources and locations are written
     in ``lang`` (:func:`localize_source`, :func:`localize_location`).
 
     >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
@@ -841,9 +842,10 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
             f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
             f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
     body = "".join(
-        f'<details class="audit-group" data-chapter="{escape(c)}"><summary>'
+        f'<details class="audit-group" data-chapter="{escape(c)}"{" open" if i == 0 else ""}>'
+        f'<summary>'
         f'{escape(names[c])} <span class="audit-n">({len(trs)})</span></summary>'
         f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
         f'<tbody>{"".join(trs)}</tbody></table></div></details>'
-        for c, trs in groups.items())
+        for i, (c, trs) in enumerate(groups.items()))
     return f'<div id="audit-report" class="audit-report">{controls}{body}</div>'

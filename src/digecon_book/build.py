@@ -49,6 +49,8 @@ from pathlib import Path
 
 import yaml
 
+from digecon_book.sphinxrun import lean_imports
+
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
 #: cells carrying these tags are collapsed in the HTML (papermill's parameters and injected cells)
 PARAMETER_TAGS = ("parameters", "injected-parameters")
@@ -343,7 +345,9 @@ def _execute_batch(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = _progress(len(todo))
     # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+    # papermill's nbformat validates with jsonschema: without the IRI checker's parsers
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                               initializer=lean_imports)
     try:
         futures = {
             pool.submit(execute_one, str(nb), str(target), str(root)): nb for nb, target in todo

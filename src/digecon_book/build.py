@@ -492,6 +492,9 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     editions.assemble(work, fresh)
     write_glued_files(stage, fresh)
     lighten_pages(fresh)
+    for edition in editions.LANGS:
+        if (fresh / edition).is_dir():
+            bundle_styles(fresh / edition)
     old = site.with_name(f".{builder}-old-{os.getpid()}")
     if site.exists():
         os.replace(site, old)
@@ -569,6 +572,174 @@ def lighten_pages(html_dir: Path) -> int:
         for pattern in patterns:
             new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',
                          "", new)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+#: a stylesheet link in a page's head (Sphinx and the theme write these two forms)
+STYLESHEET = re.compile(
+    r'[ \t]*<link (?=[^>]*rel="stylesheet")(?=[^>]*href="([^"]+\.css)(?:\?[^"]*)?")[^>]*/?>\n?')
+#: an external script without ``async``/``defer``; ``documentation_options.js`` stays as it is
+#: (inline scripts after it set ``DOCUMENTATION_OPTIONS.pagename``)
+BLOCKING_SCRIPT = re.compile(
+    r'<script (?![^>]*\b(?:async|defer)\b)(?![^>]*documentation_options\.js)([^>]*\bsrc=)')
+CSS_URL = re.compile(r'url\(\s*(["\']?)(?!data:|https?:|/|#)([^)"\']+)\1\s*\)')
+CSS_IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\']+)["\']\)?\s*;')
+
+
+def _inline_css(path: Path, bundle_dir: Path, seen: set[Path]) -> str:
+    """``path``'s rules with its ``@import`` inlined and ``url()`` relative to ``bundle_dir``."""
+    path = path.resolve()
+    if path in seen or not path.exists():
+        return ""
+    seen.add(path)
+    text = path.read_text(encoding="utf-8")
+
+    def imported(m: re.Match) -> str:
+        return _inline_css(path.parent / m.group(1).split("?")[0], bundle_dir, seen)
+
+    def rebased(m: re.Match) -> str:
+        target = os.path.relpath(path.parent / m.group(2), bundle_dir)
+        return f'url("{Path(target).as_posix()}")'
+
+    text = CSS_URL.sub(rebased, text)
+    return CSS_IMPORT.sub(imported, text)
+
+
+def _css_blocks(css: str) -> list[tuple[str, str | None]]:
+    """Top-level pieces of ``css``: ``(prelude, body)`` for each ``prelude { body }`` and
+    ``(statement, None)`` for a statement ending in ``;``. Strings and comments are kept
+    whole (a brace inside them does not count).
+
+    >>> _css_blocks('@charset "x";a{b:c}@media p{i{j:k}}')
+    [('@charset "x";', None), ('a', 'b:c'), ('@media p', 'i{j:k}')]
+    """
+    out: list[tuple[str, str | None]] = []
+    i, n, start, depth, open_at = 0, len(css), 0, 0, -1
+    while i < n:
+        ch = css[i]
+        if ch == "/" and css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            if depth == 0:
+                start = i  # a comment outside any rule is dropped
+            continue
+        if ch in "\"'":
+            j = i + 1
+            while j < n and css[j] != ch:
+                j += 2 if css[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "{":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                out.append((css[start:open_at].strip(), css[open_at + 1:i]))
+                start = i + 1
+        elif ch == ";" and depth == 0:
+            out.append((css[start:i + 1].strip(), None))
+            start = i + 1
+        i += 1
+    return out
+
+
+#: class and id names in a selector (not those inside attribute selectors or strings)
+_SELECTOR_NAMES = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
+
+
+def prune_css(css: str, words: set[str]) -> str:
+    """``css`` without the style rules none of whose selectors can match: a selector is kept
+    when every class and id it names occurs in ``words`` (the words of the pages and of their
+    scripts, which may add classes). At-rules other than ``@media``/``@supports``/``@layer``
+    (fonts, keyframes, imports) are kept as they are.
+
+    >>> prune_css(".a{x:1}.b,.c{y:2}@media p{.d{z:3}}@font-face{f:1}.a:not(.d){}", {"a", "c"})
+    '.a{x:1}.b,.c{y:2}@font-face{f:1}.a:not(.d){}'
+    """
+    kept: list[str] = []
+    for prelude, body in _css_blocks(css):
+        if body is None:
+            kept.append(prelude)
+        elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
+            inner = prune_css(body, words)
+            if inner.strip():
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            # names inside :not(…), attribute selectors and strings do not have to exist
+            bare = re.sub(r":not\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|'[^']*'", "", prelude)
+            selectors = bare.split(",")
+            if any(all(name in words for name in _SELECTOR_NAMES.findall(sel))
+                   for sel in selectors):
+                kept.append(f"{prelude}{{{body}}}")
+    return "".join(kept)
+
+
+def bundle_styles(edition: Path) -> int:
+    """One stylesheet per edition: the stylesheets every page of ``edition`` links (the
+    theme's, the extensions', the book's; ``@import`` inlined) concatenated in their order,
+    without the rules no page can use (:func:`prune_css`), into
+    ``_static/digecon-bundle.css``, linked once instead (one render-blocking request
+    instead of a dozen and a chained import); every script but ``documentation_options.js``
+    deferred, so none blocks the first paint. Returns the pages changed.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "_static").mkdir()
+    >>> _ = (d / "_static" / "a.css").write_text('@import "b.css"; p{}')
+    >>> _ = (d / "_static" / "b.css").write_text("i{background:url(x.png)}")
+    >>> _ = (d / "p.html").write_text('<head><link rel="stylesheet" href="_static/a.css?v=1" />'
+    ...                               '<script src="_static/j.js"></script></head>')
+    >>> bundle_styles(d), (d / "_static" / "digecon-bundle.css").read_text()
+    (1, 'i{background:url("x.png")}p{}')
+    >>> print((d / "p.html").read_text())  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    <head><link rel="stylesheet" href="_static/digecon-bundle.css?v=..." /><script defer
+    src="_static/j.js"></script></head>
+    """
+    pages = {p: p.read_text(encoding="utf-8") for p in sorted(edition.rglob("*.html"))}
+    heads = {p: t.split("</head>", 1)[0] for p, t in pages.items()}
+
+    def sheets(page: Path) -> list[str]:  # each linked stylesheet, relative to the edition
+        return [os.path.relpath((page.parent / m.group(1)).resolve(), edition.resolve())
+                for m in STYLESHEET.finditer(heads[page])]
+
+    lists = [found for found in map(sheets, pages) if found]  # pages with no styles: skip
+    common = [s for s in (lists[0] if lists else []) if all(s in other for other in lists)]
+    if not common:
+        return 0
+    static = edition / "_static"
+    seen: set[Path] = set()
+    css = "\n".join(_inline_css(edition / s, static, seen) for s in common)
+    # only the rules the edition's pages can use: words of every page and every script
+    texts = [*pages.values(), *(p.read_text(encoding="utf-8", errors="replace")
+                                for p in static.rglob("*.js"))]
+    words = {w for text in texts for w in re.findall(r"-?[A-Za-z_][\w-]*", text)}
+    css = prune_css(css, words)
+    (static / "digecon-bundle.css").write_text(css, encoding="utf-8")
+    version = hashlib.sha256(css.encode()).hexdigest()[:8]
+    changed = 0
+    for page, text in pages.items():
+        head, rest = text.split("</head>", 1) if "</head>" in text else (text, None)
+        href = Path(os.path.relpath(static / "digecon-bundle.css", page.parent)).as_posix()
+        first = True
+
+        def swap(m: re.Match, page: Path = page, href: str = href) -> str:
+            nonlocal first
+            rel = os.path.relpath((page.parent / m.group(1)).resolve(), edition.resolve())
+            if rel not in common:
+                return m.group(0)
+            if first:
+                first = False
+                return f'<link rel="stylesheet" href="{href}?v={version}" />'
+            return ""
+
+        head = BLOCKING_SCRIPT.sub(r"<script defer \1", STYLESHEET.sub(swap, head))
+        new = head if rest is None else f"{head}</head>{rest}"
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1

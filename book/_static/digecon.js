@@ -37,11 +37,17 @@
 
 // The reproducibility report (#audit-report): filters by chapter, source, verdict and
 // severity, and a search. Every row is in the page, in one collapsed group per chapter (a
-// closed group costs nothing to lay out); a filter or a search opens the groups with matching
-// rows and hides the others; with no filter the groups are as the page opened. The CSV link points
-// to the file audit.csv beside the page.
+// closed group costs nothing to lay out; its rows come as raw text inserted here); a filter
+// or a search opens the groups with matching rows and hides the others; with no filter the
+// groups are as the page opened. The CSV link points to the file audit.csv beside the page.
 (function () {
   function setup(root) {
+    // the closed groups' rows come as raw text (the first paint does not build them)
+    root.querySelectorAll("script.audit-rows").forEach(function (s) {
+      var tbody = s.parentNode.querySelector("tbody");
+      tbody.insertAdjacentHTML("beforeend", s.textContent);
+      s.remove();
+    });
     var controls = root.querySelectorAll("[data-filter]");
     var groups = root.querySelectorAll("details.audit-group");
     var count = root.querySelector(".audit-count");

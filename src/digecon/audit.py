@@ -763,7 +763,9 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
     whole audit (``csv_href``, the file :func:`report_csv` writes: every column, the same rows
     in the same order). The page stays light: the rows are written once, server-side, in
     ``lang``, and a chapter's rows are laid out only when its group is opened (the first
-    chapter's is open; a filter or a search opens the groups that have matching rows). Each
+    chapter's is open; a filter or a search opens the groups that have matching rows); the
+    rows of the closed groups travel as raw text the script inserts once the page is shown
+    (the browser does not build them while the page is first drawn). Each
     row links to the chapter section that discusses it and has the anchor ``#audit-<id>``.
     Sources and locations are written
     in ``lang`` (:func:`localize_source`, :func:`localize_location`).
@@ -841,11 +843,19 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
             f'<tr id="audit-{escape(str(row["id"]))}" '
             f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
             f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
-    body = "".join(
-        f'<details class="audit-group" data-chapter="{escape(c)}"{" open" if i == 0 else ""}>'
-        f'<summary>'
-        f'{escape(names[c])} <span class="audit-n">({len(trs)})</span></summary>'
-        f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(trs)}</tbody></table></div></details>'
-        for i, (c, trs) in enumerate(groups.items()))
+    def group(i: int, chapter: str, trs: list[str]) -> str:
+        rows = "".join(trs)
+        if i == 0:
+            tbody = f"<tbody>{rows}</tbody>"
+        else:  # raw text, not parsed into elements with the page: the script inserts it
+            if "</script" in rows.lower() or "<!--" in rows:
+                raise ValueError("an audit text contains '</script' or '<!--'")
+            tbody = f'<tbody></tbody><script type="text/html" class="audit-rows">{rows}</script>'
+        return (f'<details class="audit-group" data-chapter="{escape(chapter)}"'
+                f'{" open" if i == 0 else ""}><summary>{escape(names[chapter])} '
+                f'<span class="audit-n">({len(trs)})</span></summary>'
+                f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr>'
+                f'</thead>{tbody}</table></div></details>')
+
+    body = "".join(group(i, c, trs) for i, (c, trs) in enumerate(groups.items()))
     return f'<div id="audit-report" class="audit-report">{controls}{body}</div>'

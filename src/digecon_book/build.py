@@ -482,19 +482,22 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     from digecon_book import editions
 
     work = stage.parent / "editions"
-    codes = editions.build_editions(stage, work, strict=strict, builder=builder)
+    with phase("editions (Sphinx)"):
+        codes = editions.build_editions(stage, work, strict=strict, builder=builder)
     failed = {lang: code for lang, code in codes.items() if code != 0}
     if failed:
         return next(iter(failed.values()))
     site = out_root / "_build" / builder
     fresh = site.with_name(f".{builder}-new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
-    editions.assemble(work, fresh)
-    write_glued_files(stage, fresh)
-    lighten_pages(fresh)
-    for edition in editions.LANGS:
-        if (fresh / edition).is_dir():
-            bundle_styles(fresh / edition)
+    with phase("assemble"):
+        editions.assemble(work, fresh)
+    with phase("post-process pages"):
+        write_glued_files(stage, fresh)
+        lighten_pages(fresh)
+        for edition in editions.LANGS:
+            if (fresh / edition).is_dir():
+                bundle_styles(fresh / edition)
     old = site.with_name(f".{builder}-old-{os.getpid()}")
     if site.exists():
         os.replace(site, old)
@@ -765,6 +768,29 @@ def lazy_images(html_dir: Path) -> int:
     return changed
 
 
+@contextmanager
+def phase(name: str):
+    """Print how long a step of the build took, in wall and CPU seconds of this process (its
+    children's CPU too once they have ended), when ``DIGECON_TIMINGS`` is set."""
+    if not os.environ.get("DIGECON_TIMINGS"):
+        yield
+        return
+    t0, c0 = time.perf_counter(), _cpu()
+    try:
+        yield
+    finally:
+        print(f"  [{name}: {time.perf_counter() - t0:.2f} s wall, {_cpu() - c0:.2f} s CPU]",
+              flush=True)
+
+
+def _cpu() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 # --------------------------------------------------------------------------------------------
 # one build at a time, published in one step
 
@@ -1028,8 +1054,10 @@ def _build_locked(
         descriptor = root / "data" / "datapackage.json"
         if descriptor.exists():  # one message now, not one per notebook later
             read_json(descriptor)
-        stage_sources(root, stage)
-        results = execute(root, stage, jobs=jobs, force=force)
+        with phase("stage"):
+            stage_sources(root, stage)
+        with phase("execute"):
+            results = execute(root, stage, jobs=jobs, force=force)
     except (DataError, FileNotFoundError) as err:
         return _fail(html, f"The book was not built: {err}")
     failed = [r for r in results if r.status == "failed"]
@@ -1044,7 +1072,8 @@ def _build_locked(
         return _fail(html, f"The book was not built: {names} failed. Fix what is said "
                            "above, then run `make book` again.")
     try:
-        write_generated_pages(root, stage)
+        with phase("generated pages"):
+            write_generated_pages(root, stage)
     except DataError as err:
         return _fail(html, f"The book was not built: {err}")
     if not render_html:
@@ -1062,13 +1091,16 @@ def _build_locked(
                            "above, each names the source file and cell to fix.")
     built = root / "_build" / f".html-{os.getpid()}"
     shutil.rmtree(built, ignore_errors=True)
-    shutil.copytree(work / "_build" / "html", built)
+    with phase("copy site"):
+        shutil.copytree(work / "_build" / "html", built)
     from digecon_book.student import write_student_notebooks
 
     # the notebooks the launch and download buttons open (one per chapter and language)
-    notebooks = write_student_notebooks(stage, built)
+    with phase("student notebooks"):
+        notebooks = write_student_notebooks(stage, built)
     print(f"{len(notebooks)} student notebooks written", flush=True)
-    publish(built, html)
+    with phase("publish"):
+        publish(built, html)
     digest.record(root, inputs)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0

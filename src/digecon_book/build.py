@@ -588,6 +588,8 @@ STYLESHEET = re.compile(
 #: (inline scripts after it set ``DOCUMENTATION_OPTIONS.pagename``)
 BLOCKING_SCRIPT = re.compile(
     r'<script (?![^>]*\b(?:async|defer)\b)(?![^>]*documentation_options\.js)([^>]*\bsrc=)')
+OPTIONS_SCRIPT = re.compile(
+    r'<script [^>]*src="[^"]*documentation_options\.js[^"]*"[^>]*></script>')
 CSS_URL = re.compile(r'url\(\s*(["\']?)(?!data:|https?:|/|#)([^)"\']+)\1\s*\)')
 CSS_IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\']+)["\']\)?\s*;')
 
@@ -689,8 +691,9 @@ def bundle_styles(edition: Path) -> int:
     theme's, the extensions', the book's; ``@import`` inlined) concatenated in their order,
     without the rules no page can use (:func:`prune_css`), into
     ``_static/digecon-bundle.css``, linked once instead (one render-blocking request
-    instead of a dozen and a chained import); every script but ``documentation_options.js``
-    deferred, so none blocks the first paint. Returns the pages changed.
+    instead of a dozen and a chained import); every script deferred but
+    ``documentation_options.js``, whose few settings are written into the page, so none
+    blocks the first paint. Returns the pages changed.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "_static").mkdir()
@@ -712,7 +715,9 @@ def bundle_styles(edition: Path) -> int:
                 for m in STYLESHEET.finditer(heads[page])]
 
     lists = [found for found in map(sheets, pages) if found]  # pages with no styles: skip
-    common = [s for s in (lists[0] if lists else []) if all(s in other for other in lists)]
+    # every stylesheet any page links, in page order (a page's extra one, KaTeX's, comes
+    # after the common ones as it does in that page); unused rules are pruned below
+    common = list(dict.fromkeys(sheet for found in lists for sheet in found))
     if not common:
         return 0
     static = edition / "_static"
@@ -725,6 +730,10 @@ def bundle_styles(edition: Path) -> int:
     css = prune_css(css, words)
     (static / "digecon-bundle.css").write_text(css, encoding="utf-8")
     version = hashlib.sha256(css.encode()).hexdigest()[:8]
+    options_js = static / "documentation_options.js"
+    options = options_js.read_text(encoding="utf-8").strip() if options_js.exists() else None
+    if options is not None and "</" in options:
+        options = None
     changed = 0
     for page, text in pages.items():
         head, rest = text.split("</head>", 1) if "</head>" in text else (text, None)
@@ -742,6 +751,8 @@ def bundle_styles(edition: Path) -> int:
             return ""
 
         head = BLOCKING_SCRIPT.sub(r"<script defer \1", STYLESHEET.sub(swap, head))
+        if options is not None:  # a dozen settings: in the page rather than one more request
+            head = OPTIONS_SCRIPT.sub(lambda m: f"<script>{options}</script>", head)
         new = head if rest is None else f"{head}</head>{rest}"
         if new != text:
             page.write_text(new, encoding="utf-8")

@@ -401,6 +401,13 @@ def _copy_if_changed(src: Path, dst: Path) -> bool:
     return True
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def _write_if_changed(dst: Path, text: str) -> bool:
     if dst.exists() and dst.read_text(encoding="utf-8") == text:
         return False
@@ -1103,7 +1110,9 @@ def _build_locked(
     built = root / "_build" / f".html-{os.getpid()}"
     shutil.rmtree(built, ignore_errors=True)
     with phase("copy site"):
-        shutil.copytree(work / "_build" / "html", built)
+        # hard links: the rendered site is never written to again (the next build renders a
+        # fresh one and only unlinks this one), and the student notebooks are new files
+        shutil.copytree(work / "_build" / "html", built, copy_function=_link_or_copy)
     from digecon_book.student import write_student_notebooks
 
     # the notebooks the launch and download buttons open (one per chapter and language)

@@ -434,28 +434,6 @@ def stage_sources(root: Path, stage: Path) -> None:
             _copy_if_changed(path, data_target / path.name)
 
 
-MATHJAX_FILES = ("tex-chtml.js", "output/chtml/fonts/woff-v2")
-
-
-def stage_mathjax(root: Path, stage: Path) -> None:
-    """Copy MathJax (installed from npm by ``tools/assets.sh``) into the book's static files."""
-    config = root / "_config.yml"
-    if not config.exists() or "mathjax_path" not in config.read_text(encoding="utf-8"):
-        return
-    source = root / "tools" / "node" / "node_modules" / "mathjax" / "es5"
-    if not (source / MATHJAX_FILES[0]).exists():
-        raise FileNotFoundError(
-            f"MathJax not found in {source}: run `bash tools/assets.sh` (or `make venv`)"
-        )
-    target = stage / "book" / "_static" / "mathjax"
-    for name in MATHJAX_FILES:
-        src = source / name
-        files = sorted(src.rglob("*")) if src.is_dir() else [src]
-        for path in files:
-            if path.is_file():
-                _copy_if_changed(path, target / path.relative_to(source))
-
-
 def write_generated_pages(root: Path, stage: Path) -> None:
     """Pages written from the library: the glossary and the execution status."""
     from digecon_book import appendix, pages
@@ -576,8 +554,6 @@ def lighten_pages(html_dir: Path) -> int:
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         patterns = HEAVY_SCRIPTS + (SEARCH_SCRIPTS if page.name != "search.html" else ())
-        if 'class="math' not in text:  # MathJax (1.2 MB) only where there is mathematics
-            patterns += (r"_static/mathjax/tex-chtml\.js",)
         new = text
         for pattern in patterns:
             new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',
@@ -761,25 +737,6 @@ def bundle_styles(edition: Path) -> int:
         if options is not None:  # a dozen settings: in the page rather than one more request
             head = OPTIONS_SCRIPT.sub(lambda m: f"<script>{options}</script>", head)
         new = head if rest is None else f"{head}</head>{rest}"
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-            changed += 1
-    return changed
-
-
-def lazy_images(html_dir: Path) -> int:
-    """Mark every image ``loading="lazy"``: figures in hidden language tabs are then not
-    downloaded until the reader opens that tab (light pages on slow connections).
-
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.html").write_text('<img src="x.png">')
-    >>> lazy_images(d), (d / "a.html").read_text()
-    (1, '<img loading="lazy" src="x.png">')
-    """
-    changed = 0
-    for page in html_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', text)
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1

@@ -767,8 +767,8 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
     rows of the closed groups travel as raw text the script inserts once the page is shown
     (the browser does not build them while the page is first drawn). Each
     row links to the chapter section that discusses it and has the anchor ``#audit-<id>``.
-    Sources and locations are written
-    in ``lang`` (:func:`localize_source`, :func:`localize_location`).
+    Sources and locations are written in ``lang`` (:func:`localize_source`,
+    :func:`localize_location`).
 
     >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
     >>> html = report_html(rows)

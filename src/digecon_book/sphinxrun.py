@@ -87,10 +87,14 @@ def _run_in_child(log: str, args: list[str]) -> int:
     os.dup2(fd, 1)
     os.dup2(fd, 2)
     os.close(fd)
+    import click
     from jupyter_book.cli.main import main as jupyter_book
 
     try:
         jupyter_book.main(args=args, prog_name="jupyter-book", standalone_mode=False)
+    except click.ClickException as err:  # a bad argument: the message and code of the CLI
+        err.show()
+        return err.exit_code
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)

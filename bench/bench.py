@@ -407,14 +407,33 @@ def update_readme(readme: Path, text: str) -> bool:
     return True
 
 
+def pages_only(root: Path, only: list[str]) -> int:
+    """(e) and (f) of the already built book of ``root``, printed as JSON lines."""
+    docs = build.toc_documents(root / "_toc.yml")
+    chapters = {d for d in docs if (root / f"{d}.ipynb").exists()}
+    wanted = [d for d in docs if d in chapters and (not only or d in only)]
+    for edition, folder in editions(root / "_build" / "html").items():
+        for r in page_metrics(folder, wanted, chapters):
+            print(json.dumps({"edition": edition, **r}), flush=True)
+        for r in lighthouse(folder, wanted):
+            print(json.dumps({"edition": edition, **r}), flush=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="repository to measure")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
     parser.add_argument("--skip-baseline", action="store_true",
                         help="do not run (b), the slow plain jupyter-book build")
+    parser.add_argument("--pages-only", nargs="*", metavar="PAGE", default=None,
+                        help="measure only the pages of the built _build/html (no builds, "
+                             "README untouched): every chapter, or the PAGEs given "
+                             "(e.g. book/egov)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.pages_only is not None:
+        return pages_only(root, args.pages_only)
     tmp = Path(tempfile.mkdtemp(prefix="digecon-bench-"))
     logs = root / "_build" / "bench-logs"
     logs.mkdir(parents=True, exist_ok=True)

@@ -239,3 +239,35 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
         assert _without_timing(pages1.pop(name)) == _without_timing(pages2.pop(name))
     differ = [name for name in pages1 if pages1[name] != pages2[name]]
     assert differ == [], f"pages that differ between two builds: {differ}"
+
+
+def test_the_sphinx_process_loads_sphinx_once_without_the_iri_parsers(tmp_path):
+    # digecon_book.sphinxrun imports Sphinx, jupyter-book and nbformat's jsonschema before
+    # forking the editions, but not rfc3987_syntax (39 Lark grammars compiled at import)
+    probe = (
+        "import sys\n"
+        "from digecon_book import sphinxrun\n"
+        "done = sphinxrun.preload()\n"
+        "print('jupyter_book.cli.main' in done, 'sphinx.application' in sys.modules,\n"
+        "      'jsonschema' in sys.modules, sys.modules.get('rfc3987_syntax', 'absent'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "True", "True", "None"]
+
+
+def test_sphinxrun_forks_one_build_per_job_and_reports_each_exit_code(tmp_path):
+    # two "builds" through the same entry point: one fails (no such source folder), one
+    # prints the help; each log ends with its child's exit status
+    from digecon_book import sphinxrun
+
+    bad, ok = tmp_path / "bad.log", tmp_path / "ok.log"
+    code = subprocess.run(
+        [sys.executable, "-m", "digecon_book.sphinxrun",
+         str(bad), "--", "build", str(tmp_path / "missing"),
+         "++", str(ok), "--", "build", "--help"], check=False).returncode
+    assert code != 0
+    assert bad.read_text(encoding="utf-8").rstrip().endswith("sphinxrun: exit 2")
+    assert ok.read_text(encoding="utf-8").rstrip().endswith("sphinxrun: exit 0")
+    assert "--path-output" in ok.read_text(encoding="utf-8")
+    assert sphinxrun.split_jobs(["a", "--", "x"]) == [("a", ["x"])]

@@ -100,13 +100,12 @@ def test_a_good_build_replaces_the_book_in_one_step_after_post_processing(quick,
 
     def render(stage, out_root, **kw):  # the real render() post-processes its own output
         code = fake_render({"index.html": page})(stage, out_root)
-        build.lazy_images(out_root / "_build" / "html")
         build.lighten_pages(out_root / "_build" / "html")
         return code
 
     monkeypatch.setattr(build, "render", render)
     assert build.build(quick) == 0
-    assert (html / "index.html").read_text(encoding="utf-8") == '<img loading="lazy" src="x.png">'
+    assert (html / "index.html").read_text(encoding="utf-8") == '<img src="x.png">'
     assert not (html / "gone.html").exists()
     kept = [p.name for p in (quick / "_build").glob(".html-*")]
     assert kept == [".html-previous"], "only the previous book, kept aside for its readers"

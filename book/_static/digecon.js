@@ -35,56 +35,68 @@
   window.addEventListener("resize", focusableScrollers);
 })();
 
-// The reproducibility report (#audit-report): labels in the page's language, filters by
-// chapter, source, verdict and severity, a search, and the whole audit as a CSV download (the
-// CSV is embedded once in the page). Every row is in the page; this only hides rows.
+// The reproducibility report (#audit-report): filters by chapter, source, verdict and
+// severity, and a search. Every row is in the page, in one collapsed group per chapter (a
+// closed group costs nothing to lay out; its rows come as raw text inserted here); a filter
+// or a search opens the groups with matching rows and hides the others; with no filter the
+// groups are as the page opened. The CSV link points to the file audit.csv beside the page.
 (function () {
   function setup(root) {
+    // the closed groups' rows come as raw text (the first paint does not build them)
+    root.querySelectorAll("script.audit-rows").forEach(function (s) {
+      var tbody = s.parentNode.querySelector("tbody");
+      tbody.insertAdjacentHTML("beforeend", s.textContent);
+      s.remove();
+    });
     var controls = root.querySelectorAll("[data-filter]");
-    var rows = root.querySelectorAll("tbody tr");
+    var groups = root.querySelectorAll("details.audit-group");
     var count = root.querySelector(".audit-count");
-    var words = JSON.parse(root.querySelector("script.audit-labels").textContent);
-    function relabel() {
-      var lang = document.documentElement.getAttribute("lang") || "kk";
-      var dict = words[lang] || words[Object.keys(words)[0]];
-      root.querySelectorAll("[data-l]").forEach(function (el) {
-        var text = dict[el.getAttribute("data-l")];
-        if (text) el.textContent = text;
-      });
-    }
+    var filtered = false;
+    var initial = Array.prototype.map.call(groups, function (g) { return g.open; });
     function update() {
-      var want = {};
-      controls.forEach(function (c) { want[c.getAttribute("data-filter")] = c.value.trim(); });
+      var want = {}, any = false;
+      controls.forEach(function (c) {
+        want[c.getAttribute("data-filter")] = c.value.trim();
+        if (c.value.trim()) any = true;
+      });
       var q = (want.q || "").toLowerCase();
       var shown = 0;
-      rows.forEach(function (tr) {
-        var ok = ["chapter", "seed", "verdict", "severity"].every(function (k) {
-          return !want[k] || tr.getAttribute("data-" + k) === want[k];
+      groups.forEach(function (g, i) {
+        var inGroup = 0, chapterOk = !want.chapter || g.getAttribute("data-chapter") === want.chapter;
+        g.querySelectorAll("tbody tr").forEach(function (tr) {
+          var ok = chapterOk && ["seed", "verdict", "severity"].every(function (k) {
+            return !want[k] || tr.getAttribute("data-" + k) === want[k];
+          });
+          if (ok && q) ok = (tr.id + " " + tr.textContent).toLowerCase().indexOf(q) !== -1;
+          tr.hidden = !ok;
+          if (ok) inGroup += 1;
         });
-        if (ok && q) ok = (tr.id + " " + tr.textContent).toLowerCase().indexOf(q) !== -1;
-        tr.hidden = !ok;
-        if (ok) shown += 1;
+        shown += inGroup;
+        g.hidden = any && !inGroup;
+        if (any) g.open = inGroup > 0;
+        else if (filtered) g.open = initial[i];
       });
+      filtered = any;
       if (count) count.textContent = String(shown);
     }
     controls.forEach(function (c) {
       c.addEventListener(c.tagName === "SELECT" ? "change" : "input", update);
     });
-    var link = root.querySelector("a.audit-csv");
-    var data = root.querySelector("script.audit-data");
-    if (link && data) {
-      var blob = new Blob([data.textContent], { type: "text/csv;charset=utf-8" });
-      link.href = URL.createObjectURL(blob);
+    function reveal() {  // a link to one row (#audit-<id>) opens its group
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var tr = id && document.getElementById(id);
+      var g = tr && root.contains(tr) && tr.closest("details");
+      if (g) { g.open = true; tr.scrollIntoView(); }
     }
     var params = new URLSearchParams(window.location.search);
+    var given = false;
     controls.forEach(function (c) {
       var v = params.get(c.getAttribute("data-filter"));
-      if (v) c.value = v;
+      if (v) { c.value = v; given = true; }
     });
-    relabel();
-    new MutationObserver(relabel).observe(document.documentElement,
-      { attributes: true, attributeFilter: ["lang"] });
-    update();
+    if (given) update();
+    reveal();
+    window.addEventListener("hashchange", reveal);
   }
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("#audit-report").forEach(setup);

@@ -729,23 +729,54 @@ def section_anchor(chapter: str, book: Path | None = None) -> str:
     return ""
 
 
-def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
-    """Every audit row as one HTML table a reader can filter and search (by the small script in
-    ``book/_static/digecon.js``): selects for chapter, source, verdict and severity, a search box,
-    a count of the rows shown, and a "CSV" link that downloads the whole audit (embedded once in
-    the page, every column, the same rows in the same order). Codes (chapter, verdict, kind,
-    severity, headers) are written once with ``data-l`` keys; the script shows them in the
-    page's language from one embedded dictionary. Each row links to the chapter section that
-    discusses it and has the anchor ``#audit-<id>``. Sources and locations are written in
-    ``lang`` (:func:`localize_source`, :func:`localize_location`), as are the first labels.
+def report_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The audit rows in the report's order: grouped by chapter (chapters in the order they
+    first appear, rows keep their order inside a chapter). The page and its CSV share it.
+
+    >>> f = pd.DataFrame({"chapter": ["b", "a", "b"], "id": [1, 2, 3]})
+    >>> report_rows(f)["id"].tolist()
+    [1, 3, 2]
+    """
+    order = {c: i for i, c in enumerate(dict.fromkeys(frame["chapter"]))}
+    return frame.sort_values("chapter", key=lambda s: s.map(order), kind="stable")
+
+
+def report_csv(frame: pd.DataFrame) -> str:
+    """The whole audit as CSV (every column), the rows in the order of :func:`report_html`:
+    the file the report's "CSV" link downloads (``audit.csv`` beside the page).
+
+    >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
+    >>> report_csv(rows).splitlines()[0].split(",")[:3]
+    ['chapter', 'source', 'location']
+    """
+    import io
+
+    buffer = io.StringIO()
+    report_rows(frame).to_csv(buffer, index=False, float_format="%.10g")
+    return buffer.getvalue()
+
+
+def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.csv") -> str:
+    """Every audit row, in one collapsed group per chapter, which a reader can filter and
+    search (by the small script in ``book/_static/digecon.js``): selects for chapter, source,
+    verdict and severity, a search box, a count of the rows shown, and a "CSV" link to the
+    whole audit (``csv_href``, the file :func:`report_csv` writes: every column, the same rows
+    in the same order). The page stays light: the rows are written once, server-side, in
+    ``lang``, and a chapter's rows are laid out only when its group is opened (the first
+    chapter's is open; a filter or a search opens the groups that have matching rows); the
+    rows of the closed groups travel as raw text the script inserts once the page is shown
+    (the browser does not build them while the page is first drawn). Each
+    row links to the chapter section that discusses it and has the anchor ``#audit-<id>``.
+    Sources and locations are written in ``lang`` (:func:`localize_source`,
+    :func:`localize_location`).
 
     >>> rows = audit_frame([check("s 001", "T1, line 2", "x", "1.0", 2.0, why="w")], "egov")
     >>> html = report_html(rows)
     >>> 'data-verdict="differs"' in html and 'id="audit-egov.t1.x"' in html
     True
+    >>> 'href="audit.csv"' in html and "text/csv" not in html
+    True
     """
-    import io
-    import json
     from html import escape
 
     from digecon import i18n
@@ -753,41 +784,37 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
 
     verdict_keys = {REPRODUCES: "reproduces", DIFFERS: "differs", CANNOT: "cannot_be_recomputed"}
     header_keys = {"kind": "audit_kind", "severity": "audit_severity", "seed": "source"}
-    keys = {*verdict_keys.values(), *(f"severity_{v}" for v in SEVERITIES),
-            *(f"kind_{k}" for k in KINDS), *REPORT_COLUMNS, "audit_kind", "audit_severity",
-            "audit_search"}
-    labels = {code: {k: i18n.t(k, code) for k in sorted(keys - {"kind", "severity"})}
-              for code in i18n.LANGS}
-    for code in i18n.LANGS:
-        labels[code].update({f"chapter_{c}": _chapter_name(c, code)
-                             for c in frame["chapter"].unique()})
-        labels[code].update({f"seed {s}": localize_source(f"seed {s}", code)
-                             for s in frame["seed"].unique() if s})
-    anchors = {c: section_anchor(c) for c in frame["chapter"].unique()}
+    frame = report_rows(frame)
+    chapters = list(dict.fromkeys(frame["chapter"]))
+    names = {c: _chapter_name(c, lang) for c in chapters}
+    anchors = {c: section_anchor(c) for c in chapters}
 
-    def lab(key: str) -> str:
-        return f'<span data-l="{key}">{escape(labels[lang].get(key, key))}</span>'
+    def label(key: str) -> str:
+        return escape(i18n.t(key, lang))
 
-    def options(name: str, values: list[str], key) -> str:
-        opts = "".join(f'<option value="{escape(v)}" data-l="{key(v)}">'
-                       f'{escape(labels[lang].get(key(v), v))}</option>' for v in values)
-        return (f'<label>{lab(header_keys.get(name, name))} <select data-filter="{name}">'
+    def options(name: str, values: list[str], text) -> str:
+        opts = "".join(f'<option value="{escape(v)}">{escape(text(v))}</option>'
+                       for v in values)
+        return (f'<label>{label(header_keys.get(name, name))} <select data-filter="{name}">'
                 f'<option value="">*</option>{opts}</select></label>')
 
     seeds = sorted(s for s in frame["seed"].unique() if s)
     controls = (
         '<div class="audit-controls">'
-        + options("chapter", sorted(frame["chapter"].unique()), lambda v: f"chapter_{v}")
-        + options("seed", seeds, lambda v: f"seed {v}")
-        + options("verdict", list(VERDICTS), lambda v: verdict_keys[v])
-        + options("severity", list(SEVERITIES), lambda v: f"severity_{v}")
-        + f'<label>{lab("audit_search")} <input type="search" data-filter="q"></label>'
+        + options("chapter", sorted(chapters), names.get)
+        + options("seed", seeds, lambda v: localize_source(f"seed {v}", lang))
+        + options("verdict", list(VERDICTS), lambda v: i18n.t(verdict_keys[v], lang))
+        + options("severity", list(SEVERITIES), lambda v: i18n.t(f"severity_{v}", lang))
+        + f'<label>{label("audit_search")} <input type="search" data-filter="q"></label>'
         + f' <span class="audit-count" aria-live="polite">{len(frame)}</span> / {len(frame)}'
-        + ' · <a class="audit-csv" href="#" download="audit.csv">CSV</a>'
+        + f' · <a class="audit-csv" href="{escape(csv_href)}" download="audit.csv">CSV</a>'
         + "</div>"
     )
-    head = "".join(f"<th>{lab(header_keys.get(c, c))}</th>" for c in REPORT_COLUMNS)
-    body = []
+    head = "".join(f"<th>{label(header_keys.get(c, c))}</th>" for c in REPORT_COLUMNS)
+    small = {f"{col}_{v}": i18n.t(f"{col}_{v}", lang)
+             for col, values in (("severity", SEVERITIES), ("kind", KINDS)) for v in values}
+    verdicts = {v: i18n.t(k, lang) for v, k in verdict_keys.items()}
+    groups: dict[str, list[str]] = {c: [] for c in chapters}
     for r in frame.itertuples(index=False):
         row = r._asdict()
         cells = []
@@ -795,11 +822,11 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
             value = row[col]
             if col == "chapter":
                 target = f"{value}.html" + (f"#{anchors[value]}" if anchors.get(value) else "")
-                text = f'<a href="{escape(target)}">{lab(f"chapter_{value}")}</a>'
+                text = f'<a href="{escape(target)}">{escape(names[value])}</a>'
             elif col == "verdict":
-                text = lab(verdict_keys[str(value)])
+                text = escape(verdicts[str(value)])
             elif col in ("severity", "kind"):
-                text = lab(f"{col}_{value}") if value else ""
+                text = escape(small.get(f"{col}_{value}", str(value))) if value else ""
             elif col in ("printed", "recomputed", "official"):
                 text = "" if pd.isna(value) else localize_number(f"{float(value):.6g}", lang)
             elif col in ("quantity", "why"):
@@ -812,20 +839,23 @@ def report_html(frame: pd.DataFrame, lang: str = "en") -> str:
                 text = escape(str(value))
             cells.append(f"<td>{text}</td>")
         flag = ' data-trivial="1"' if row["trivial"] else ""
-        body.append(
+        groups[row["chapter"]].append(
             f'<tr id="audit-{escape(str(row["id"]))}" '
-            f'data-chapter="{escape(str(row["chapter"]))}" '
             f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
             f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, float_format="%.10g")
-    csv_text = buffer.getvalue()
-    if "</" in csv_text:
-        raise ValueError("an audit text contains '</', which cannot be embedded in the page")
-    # the page is in one language: only its labels travel with it
-    words = json.dumps({lang: labels[lang]}, ensure_ascii=False).replace("</", "<\\/")
-    return (f'<div id="audit-report" class="audit-report">{controls}'
-            f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>'
-            f'<script type="application/json" class="audit-labels">{words}</script>'
-            f'<script type="text/csv" class="audit-data">{csv_text}</script></div>')
+    def group(i: int, chapter: str, trs: list[str]) -> str:
+        rows = "".join(trs)
+        if i == 0:
+            tbody = f"<tbody>{rows}</tbody>"
+        else:  # raw text, not parsed into elements with the page: the script inserts it
+            if "</script" in rows.lower() or "<!--" in rows:
+                raise ValueError("an audit text contains '</script' or '<!--'")
+            tbody = f'<tbody></tbody><script type="text/html" class="audit-rows">{rows}</script>'
+        return (f'<details class="audit-group" data-chapter="{escape(chapter)}"'
+                f'{" open" if i == 0 else ""}><summary>{escape(names[chapter])} '
+                f'<span class="audit-n">({len(trs)})</span></summary>'
+                f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr>'
+                f'</thead>{tbody}</table></div></details>')
+
+    body = "".join(group(i, c, trs) for i, (c, trs) in enumerate(groups.items()))
+    return f'<div id="audit-report" class="audit-report">{controls}{body}</div>'

@@ -49,6 +49,8 @@ from pathlib import Path
 
 import yaml
 
+from digecon_book.sphinxrun import lean_imports
+
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
 #: cells carrying these tags are collapsed in the HTML (papermill's parameters and injected cells)
 PARAMETER_TAGS = ("parameters", "injected-parameters")
@@ -343,7 +345,9 @@ def _execute_batch(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = _progress(len(todo))
     # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+    # papermill's nbformat validates with jsonschema: without the IRI checker's parsers
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                               initializer=lean_imports)
     try:
         futures = {
             pool.submit(execute_one, str(nb), str(target), str(root)): nb for nb, target in todo
@@ -397,6 +401,13 @@ def _copy_if_changed(src: Path, dst: Path) -> bool:
     return True
 
 
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def _write_if_changed(dst: Path, text: str) -> bool:
     if dst.exists() and dst.read_text(encoding="utf-8") == text:
         return False
@@ -421,28 +432,6 @@ def stage_sources(root: Path, stage: Path) -> None:
     for path in sorted((root / "data").glob("*")):
         if path.is_file() and path.suffix in (".csv", ".json"):
             _copy_if_changed(path, data_target / path.name)
-
-
-MATHJAX_FILES = ("tex-chtml.js", "output/chtml/fonts/woff-v2")
-
-
-def stage_mathjax(root: Path, stage: Path) -> None:
-    """Copy MathJax (installed from npm by ``tools/assets.sh``) into the book's static files."""
-    config = root / "_config.yml"
-    if not config.exists() or "mathjax_path" not in config.read_text(encoding="utf-8"):
-        return
-    source = root / "tools" / "node" / "node_modules" / "mathjax" / "es5"
-    if not (source / MATHJAX_FILES[0]).exists():
-        raise FileNotFoundError(
-            f"MathJax not found in {source}: run `bash tools/assets.sh` (or `make venv`)"
-        )
-    target = stage / "book" / "_static" / "mathjax"
-    for name in MATHJAX_FILES:
-        src = source / name
-        files = sorted(src.rglob("*")) if src.is_dir() else [src]
-        for path in files:
-            if path.is_file():
-                _copy_if_changed(path, target / path.relative_to(source))
 
 
 def write_generated_pages(root: Path, stage: Path) -> None:
@@ -478,21 +467,69 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     from digecon_book import editions
 
     work = stage.parent / "editions"
-    codes = editions.build_editions(stage, work, strict=strict, builder=builder)
+    with phase("editions (Sphinx)"):
+        codes = editions.build_editions(stage, work, strict=strict, builder=builder)
     failed = {lang: code for lang, code in codes.items() if code != 0}
     if failed:
         return next(iter(failed.values()))
     site = out_root / "_build" / builder
     fresh = site.with_name(f".{builder}-new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
-    editions.assemble(work, fresh)
-    lighten_pages(fresh)
+    with phase("assemble"):
+        editions.assemble(work, fresh)
+    with phase("post-process pages"):
+        write_glued_files(stage, fresh)
+        lighten_pages(fresh)
+        for edition in editions.LANGS:
+            if (fresh / edition).is_dir():
+                bundle_styles(fresh / edition)
     old = site.with_name(f".{builder}-old-{os.getpid()}")
     if site.exists():
         os.replace(site, old)
     os.replace(fresh, site)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+#: files the pages link to, glued by their notebook: (notebook, glue name, mime, file name);
+#: the file is written beside the page in every edition (the reproducibility report's CSV)
+GLUED_FILES = (("book/reproducibility.ipynb", "audit_csv", "text/csv", "audit.csv"),)
+
+
+def glued_output(nb: dict, name: str, mime: str) -> str | None:
+    """The ``mime`` content glued as ``name`` in an executed notebook (``None`` if absent).
+
+    >>> out = {"output_type": "display_data", "metadata": {"scrapbook": {"name": "n"}},
+    ...        "data": {"application/papermill.record/text/csv": ["a,b\\n", "1,2\\n"]}}
+    >>> glued_output({"cells": [{"cell_type": "code", "outputs": [out]}]}, "n", "text/csv")
+    'a,b\\n1,2\\n'
+    """
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            if out.get("metadata", {}).get("scrapbook", {}).get("name") != name:
+                continue
+            for key in (f"application/papermill.record/{mime}", mime):
+                if key in out.get("data", {}):
+                    value = out["data"][key]
+                    return "".join(value) if isinstance(value, list) else value
+    return None
+
+
+def write_glued_files(stage: Path, site: Path) -> int:
+    """Write each :data:`GLUED_FILES` file beside its page in every edition of ``site``."""
+    written = 0
+    for notebook, name, mime, filename in GLUED_FILES:
+        path = stage / notebook
+        if not path.exists():
+            continue
+        text = glued_output(json.loads(path.read_text(encoding="utf-8")), name, mime)
+        if text is None:
+            continue
+        for edition in sorted(p for p in site.iterdir() if (p / notebook).parent.is_dir()):
+            target = edition / Path(notebook).parent / filename
+            target.write_text(text, encoding="utf-8")
+            written += 1
+    return written
 
 
 #: scripts every page loads that a reader on a slow connection does not need:
@@ -517,8 +554,6 @@ def lighten_pages(html_dir: Path) -> int:
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         patterns = HEAVY_SCRIPTS + (SEARCH_SCRIPTS if page.name != "search.html" else ())
-        if 'class="math' not in text:  # MathJax (1.2 MB) only where there is mathematics
-            patterns += (r"_static/mathjax/tex-chtml\.js",)
         new = text
         for pattern in patterns:
             new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',
@@ -529,23 +564,206 @@ def lighten_pages(html_dir: Path) -> int:
     return changed
 
 
-def lazy_images(html_dir: Path) -> int:
-    """Mark every image ``loading="lazy"``: figures in hidden language tabs are then not
-    downloaded until the reader opens that tab (light pages on slow connections).
+#: a stylesheet link in a page's head (Sphinx and the theme write these two forms)
+STYLESHEET = re.compile(
+    r'[ \t]*<link (?=[^>]*rel="stylesheet")(?=[^>]*href="([^"]+\.css)(?:\?[^"]*)?")[^>]*/?>\n?')
+#: an external script without ``async``/``defer``; ``documentation_options.js`` stays as it is
+#: (inline scripts after it set ``DOCUMENTATION_OPTIONS.pagename``)
+BLOCKING_SCRIPT = re.compile(
+    r'<script (?![^>]*\b(?:async|defer)\b)(?![^>]*documentation_options\.js)([^>]*\bsrc=)')
+OPTIONS_SCRIPT = re.compile(
+    r'<script [^>]*src="[^"]*documentation_options\.js[^"]*"[^>]*></script>')
+CSS_URL = re.compile(r'url\(\s*(["\']?)(?!data:|https?:|/|#)([^)"\']+)\1\s*\)')
+CSS_IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\']+)["\']\)?\s*;')
+
+
+def _inline_css(path: Path, bundle_dir: Path, seen: set[Path]) -> str:
+    """``path``'s rules with its ``@import`` inlined and ``url()`` relative to ``bundle_dir``."""
+    path = path.resolve()
+    if path in seen or not path.exists():
+        return ""
+    seen.add(path)
+    text = path.read_text(encoding="utf-8")
+
+    def imported(m: re.Match) -> str:
+        return _inline_css(path.parent / m.group(1).split("?")[0], bundle_dir, seen)
+
+    def rebased(m: re.Match) -> str:
+        target = os.path.relpath(path.parent / m.group(2), bundle_dir)
+        return f'url("{Path(target).as_posix()}")'
+
+    text = CSS_URL.sub(rebased, text)
+    return CSS_IMPORT.sub(imported, text)
+
+
+def _css_blocks(css: str) -> list[tuple[str, str | None]]:
+    """Top-level pieces of ``css``: ``(prelude, body)`` for each ``prelude { body }`` and
+    ``(statement, None)`` for a statement ending in ``;``. Strings and comments are kept
+    whole (a brace inside them does not count).
+
+    >>> _css_blocks('@charset "x";a{b:c}@media p{i{j:k}}')
+    [('@charset "x";', None), ('a', 'b:c'), ('@media p', 'i{j:k}')]
+    """
+    out: list[tuple[str, str | None]] = []
+    i, n, start, depth, open_at = 0, len(css), 0, 0, -1
+    while i < n:
+        ch = css[i]
+        if ch == "/" and css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            if depth == 0:
+                start = i  # a comment outside any rule is dropped
+            continue
+        if ch in "\"'":
+            j = i + 1
+            while j < n and css[j] != ch:
+                j += 2 if css[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch == "{":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                out.append((css[start:open_at].strip(), css[open_at + 1:i]))
+                start = i + 1
+        elif ch == ";" and depth == 0:
+            out.append((css[start:i + 1].strip(), None))
+            start = i + 1
+        i += 1
+    return out
+
+
+#: class and id names in a selector (not those inside attribute selectors or strings)
+_SELECTOR_NAMES = re.compile(r"[.#](-?[A-Za-z_][\w-]*)")
+
+
+def prune_css(css: str, words: set[str]) -> str:
+    """``css`` without the style rules none of whose selectors can match: a selector is kept
+    when every class and id it names occurs in ``words`` (the words of the pages and of their
+    scripts, which may add classes). At-rules other than ``@media``/``@supports``/``@layer``
+    (fonts, keyframes, imports) are kept as they are.
+
+    >>> prune_css(".a{x:1}.b,.c{y:2}@media p{.d{z:3}}@font-face{f:1}.a:not(.d){}", {"a", "c"})
+    '.a{x:1}.b,.c{y:2}@font-face{f:1}.a:not(.d){}'
+    """
+    kept: list[str] = []
+    for prelude, body in _css_blocks(css):
+        if body is None:
+            kept.append(prelude)
+        elif prelude.startswith(("@media", "@supports", "@layer", "@container")):
+            inner = prune_css(body, words)
+            if inner.strip():
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            # names inside :not(…), attribute selectors and strings do not have to exist
+            bare = re.sub(r":not\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|'[^']*'", "", prelude)
+            selectors = bare.split(",")
+            if any(all(name in words for name in _SELECTOR_NAMES.findall(sel))
+                   for sel in selectors):
+                kept.append(f"{prelude}{{{body}}}")
+    return "".join(kept)
+
+
+def bundle_styles(edition: Path) -> int:
+    """One stylesheet per edition: the stylesheets every page of ``edition`` links (the
+    theme's, the extensions', the book's; ``@import`` inlined) concatenated in their order,
+    without the rules no page can use (:func:`prune_css`), into
+    ``_static/digecon-bundle.css``, linked once instead (one render-blocking request
+    instead of a dozen and a chained import); every script deferred but
+    ``documentation_options.js``, whose few settings are written into the page, so none
+    blocks the first paint. Returns the pages changed.
 
     >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.html").write_text('<img src="x.png">')
-    >>> lazy_images(d), (d / "a.html").read_text()
-    (1, '<img loading="lazy" src="x.png">')
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "_static").mkdir()
+    >>> _ = (d / "_static" / "a.css").write_text('@import "b.css"; p{}')
+    >>> _ = (d / "_static" / "b.css").write_text("i{background:url(x.png)}")
+    >>> _ = (d / "p.html").write_text('<head><link rel="stylesheet" href="_static/a.css?v=1" />'
+    ...                               '<script src="_static/j.js"></script></head>')
+    >>> bundle_styles(d), (d / "_static" / "digecon-bundle.css").read_text()
+    (1, 'i{background:url("x.png")}p{}')
+    >>> print((d / "p.html").read_text())  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    <head><link rel="stylesheet" href="_static/digecon-bundle.css?v=..." /><script defer
+    src="_static/j.js"></script></head>
     """
+    pages = {p: p.read_text(encoding="utf-8") for p in sorted(edition.rglob("*.html"))}
+    heads = {p: t.split("</head>", 1)[0] for p, t in pages.items()}
+
+    def sheets(page: Path) -> list[str]:  # each linked stylesheet, relative to the edition
+        return [os.path.relpath((page.parent / m.group(1)).resolve(), edition.resolve())
+                for m in STYLESHEET.finditer(heads[page])]
+
+    lists = [found for found in map(sheets, pages) if found]  # pages with no styles: skip
+    # every stylesheet any page links, in page order (a page's extra one, KaTeX's, comes
+    # after the common ones as it does in that page); unused rules are pruned below
+    common = list(dict.fromkeys(sheet for found in lists for sheet in found))
+    if not common:
+        return 0
+    static = edition / "_static"
+    seen: set[Path] = set()
+    css = "\n".join(_inline_css(edition / s, static, seen) for s in common)
+    # only the rules the edition's pages can use: words of every page and every script
+    texts = [*pages.values(), *(p.read_text(encoding="utf-8", errors="replace")
+                                for p in static.rglob("*.js"))]
+    words = {w for text in texts for w in re.findall(r"-?[A-Za-z_][\w-]*", text)}
+    css = prune_css(css, words)
+    (static / "digecon-bundle.css").write_text(css, encoding="utf-8")
+    version = hashlib.sha256(css.encode()).hexdigest()[:8]
+    options_js = static / "documentation_options.js"
+    options = options_js.read_text(encoding="utf-8").strip() if options_js.exists() else None
+    if options is not None and "</" in options:
+        options = None
     changed = 0
-    for page in html_dir.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = re.sub(r"<img (?![^>]*\bloading=)", '<img loading="lazy" ', text)
+    for page, text in pages.items():
+        head, rest = text.split("</head>", 1) if "</head>" in text else (text, None)
+        href = Path(os.path.relpath(static / "digecon-bundle.css", page.parent)).as_posix()
+        first = True
+
+        def swap(m: re.Match, page: Path = page, href: str = href) -> str:
+            nonlocal first
+            rel = os.path.relpath((page.parent / m.group(1)).resolve(), edition.resolve())
+            if rel not in common:
+                return m.group(0)
+            if first:
+                first = False
+                return f'<link rel="stylesheet" href="{href}?v={version}" />'
+            return ""
+
+        head = BLOCKING_SCRIPT.sub(r"<script defer \1", STYLESHEET.sub(swap, head))
+        if options is not None:  # a dozen settings: in the page rather than one more request
+            head = OPTIONS_SCRIPT.sub(lambda m: f"<script>{options}</script>", head)
+        new = head if rest is None else f"{head}</head>{rest}"
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1
     return changed
+
+
+@contextmanager
+def phase(name: str):
+    """Print how long a step of the build took, in wall and CPU seconds of this process (its
+    children's CPU too once they have ended), when ``DIGECON_TIMINGS`` is set."""
+    if not os.environ.get("DIGECON_TIMINGS"):
+        yield
+        return
+    t0, c0 = time.perf_counter(), _cpu()
+    try:
+        yield
+    finally:
+        print(f"  [{name}: {time.perf_counter() - t0:.2f} s wall, {_cpu() - c0:.2f} s CPU]",
+              flush=True)
+
+
+def _cpu() -> float:
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 # --------------------------------------------------------------------------------------------
@@ -811,8 +1029,10 @@ def _build_locked(
         descriptor = root / "data" / "datapackage.json"
         if descriptor.exists():  # one message now, not one per notebook later
             read_json(descriptor)
-        stage_sources(root, stage)
-        results = execute(root, stage, jobs=jobs, force=force)
+        with phase("stage"):
+            stage_sources(root, stage)
+        with phase("execute"):
+            results = execute(root, stage, jobs=jobs, force=force)
     except (DataError, FileNotFoundError) as err:
         return _fail(html, f"The book was not built: {err}")
     failed = [r for r in results if r.status == "failed"]
@@ -827,7 +1047,8 @@ def _build_locked(
         return _fail(html, f"The book was not built: {names} failed. Fix what is said "
                            "above, then run `make book` again.")
     try:
-        write_generated_pages(root, stage)
+        with phase("generated pages"):
+            write_generated_pages(root, stage)
     except DataError as err:
         return _fail(html, f"The book was not built: {err}")
     if not render_html:
@@ -845,13 +1066,18 @@ def _build_locked(
                            "above, each names the source file and cell to fix.")
     built = root / "_build" / f".html-{os.getpid()}"
     shutil.rmtree(built, ignore_errors=True)
-    shutil.copytree(work / "_build" / "html", built)
+    with phase("copy site"):
+        # hard links: the rendered site is never written to again (the next build renders a
+        # fresh one and only unlinks this one), and the student notebooks are new files
+        shutil.copytree(work / "_build" / "html", built, copy_function=_link_or_copy)
     from digecon_book.student import write_student_notebooks
 
     # the notebooks the launch and download buttons open (one per chapter and language)
-    notebooks = write_student_notebooks(stage, built)
+    with phase("student notebooks"):
+        notebooks = write_student_notebooks(stage, built)
     print(f"{len(notebooks)} student notebooks written", flush=True)
-    publish(built, html)
+    with phase("publish"):
+        publish(built, html)
     digest.record(root, inputs)
     print(f"\nBuilt in {time.perf_counter() - t0:.0f} s. Open {html / 'index.html'}")
     return 0

@@ -5,7 +5,8 @@ This module makes, for each language, a staged copy ``_build/stage-<lang>`` in w
 trilingual block, title and caption keeps only that language (:mod:`digecon_book.trilingual`),
 glued numbers are written in the language's typography, and the Sphinx configuration names
 the language (interface catalogs, search, numbering). Each staged copy is then built by its
-own ``jupyter-book build``, the three in parallel, and the editions are assembled as
+own ``jupyter-book build``, the three in parallel (forked from one process that imports Sphinx
+once, :mod:`digecon_book.sphinxrun`), and the editions are assembled as
 ``_build/html/<lang>/`` with a root page that sends the reader to their language and
 redirect pages for the links of the former single mixed book (``book/egov.html?lang=ru``).
 
@@ -29,7 +30,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
@@ -362,28 +362,32 @@ def build_editions(
     ``work/stage-<lang>`` holds the staged edition and ``work/<lang>`` its Sphinx output
     (``_build/html`` and the ``.doctrees`` environment), both kept between builds.
     """
-    procs: dict[str, tuple[subprocess.Popen, Path]] = {}
     for lang in langs:
         staged = work / f"stage-{lang}"
         changed = stage_edition(stage, staged, lang)
         print(f"edition {lang}: {len(changed)} staged file(s) changed", flush=True)
+    # one process imports Sphinx and the extensions once and forks a build per edition
+    # (digecon_book.sphinxrun), instead of one jupyter-book process per edition
+    logs: dict[str, Path] = {}
+    cmd = [sys.executable, "-m", "digecon_book.sphinxrun"]
     for lang in langs:
-        log = work / f"{lang}.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        cmd = build_command(work / f"stage-{lang}", work / lang, strict=strict, builder=builder)
-        print("+", " ".join(cmd), flush=True)
-        fh = open(log, "w", encoding="utf-8")  # closed once the child has it
-        procs[lang] = (subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT), log)
-        fh.close()
-
-    def wait(lang: str) -> int:
-        return procs[lang][0].wait()
-
-    with ThreadPoolExecutor(len(procs) or 1) as pool:
-        codes = dict(zip(procs, pool.map(wait, procs), strict=True))
+        logs[lang] = work / f"{lang}.log"
+        logs[lang].parent.mkdir(parents=True, exist_ok=True)
+        args = build_command(work / f"stage-{lang}", work / lang, strict=strict,
+                             builder=builder)[1:]
+        print("+ jupyter-book", " ".join(args), flush=True)
+        cmd += ["++", str(logs[lang]), "--", *args]
+    code = subprocess.run(cmd, check=False).returncode
+    codes = {}
+    for lang, log in logs.items():
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        # each child ends its log with its exit status (digecon_book.sphinxrun)
+        status = text.rstrip().rsplit("\n", 1)[-1]
+        codes[lang] = int(status.split()[-1]) if status.startswith("sphinxrun: exit") else (
+            code or 1)
     for lang, code in codes.items():
         if code != 0:
-            text = procs[lang][1].read_text(encoding="utf-8", errors="replace")
+            text = logs[lang].read_text(encoding="utf-8", errors="replace")
             print(f"\n--- edition {lang} failed (exit {code}); its build log ends:\n"
                   f"{text[-8000:]}", file=sys.stderr, flush=True)
     return codes

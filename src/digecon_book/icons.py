@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
+
+from digecon_book.katex import _record_page, written_pages
 
 ICON = re.compile(r'<(i|span) class="([^"]*\bfa(?:-solid|-regular|-brands|s|r|b)\b[^"]*)"'
                   r'([^>]*)></\1>')
@@ -87,12 +90,14 @@ def icon_paths(script: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str
     return out
 
 
-def rewrite_pages(html_dir: Path) -> int:
-    """Inline every icon, drop the icon fonts; returns the number of icons replaced."""
+def rewrite_pages(html_dir: Path, only: Iterable[Path] | None = None) -> int:
+    """Inline every icon, drop the icon fonts; returns the number of icons replaced. With
+    ``only``, just those pages (the ones Sphinx wrote in this build) are rewritten."""
     script = html_dir / "_static" / "scripts" / "fontawesome.js"
     if not script.exists():
         return 0
-    pages = {p: p.read_text(encoding="utf-8") for p in html_dir.rglob("*.html")}
+    names = html_dir.rglob("*.html") if only is None else (p for p in set(only) if p.exists())
+    pages = {p: p.read_text(encoding="utf-8") for p in names}
     wanted = {icon for text in pages.values() for icon in icon_classes(text)}
     svgs = icon_paths(script.read_text(encoding="utf-8"), wanted)
     count = 0
@@ -123,10 +128,11 @@ def rewrite_pages(html_dir: Path) -> int:
 
 def _build_finished(app, exception) -> None:
     if exception is None and app.builder.format == "html":
-        rewrite_pages(Path(app.outdir))
+        rewrite_pages(Path(app.outdir), written_pages(app))
 
 
 def setup(app) -> dict:
     """Sphinx entry point."""
     app.connect("build-finished", _build_finished)
+    app.connect("html-page-context", _record_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

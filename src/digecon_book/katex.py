@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
 
 NODE_SCRIPT = r"""
@@ -83,10 +84,14 @@ def render_all(formulas: list[tuple[str, bool]], katex_dir: Path) -> list[str]:
     return json.loads(proc.stdout)
 
 
-def rewrite_pages(html_dir: Path, katex_dir: Path) -> int:
-    """Replace TeX by KaTeX's output in every page; returns the number of formulas."""
+def rewrite_pages(html_dir: Path, katex_dir: Path, only: Iterable[Path] | None = None) -> int:
+    """Replace TeX by KaTeX's output in every page (or the pages ``only`` names: those Sphinx
+    wrote in this build; the others were rewritten when they were written); returns the
+    number of formulas."""
     pages = {}
-    for page in sorted(html_dir.rglob("*.html")):
+    for page in sorted(html_dir.rglob("*.html") if only is None else set(only)):
+        if not page.exists():
+            continue
         text = page.read_text(encoding="utf-8")
         if 'class="math notranslate' in text or ENGINE.search(text):
             pages[page] = text
@@ -126,7 +131,18 @@ def _build_finished(app, exception) -> None:
     katex_dir = find_katex(Path(app.srcdir).resolve())
     if katex_dir is None:
         raise FileNotFoundError("KaTeX not found: run `bash tools/assets.sh` (or `make venv`)")
-    rewrite_pages(Path(app.outdir), katex_dir)
+    rewrite_pages(Path(app.outdir), katex_dir, written_pages(app))
+
+
+def written_pages(app) -> list[Path]:
+    """The pages Sphinx wrote in this build (recorded by :func:`_record_page`)."""
+    return sorted(getattr(app, "digecon_written", set()))
+
+
+def _record_page(app, pagename, templatename, context, doctree) -> None:
+    if not hasattr(app, "digecon_written"):
+        app.digecon_written = set()
+    app.digecon_written.add(Path(app.builder.get_outfilename(pagename)))
 
 
 def setup(app) -> dict:
@@ -137,4 +153,5 @@ def setup(app) -> dict:
                                (html_visit_displaymath, None))
     app.connect("config-inited", _config_inited, priority=900)
     app.connect("build-finished", _build_finished)
+    app.connect("html-page-context", _record_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

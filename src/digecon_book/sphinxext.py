@@ -20,6 +20,7 @@ Enabled by the configuration :mod:`digecon_book.editions` writes for each editio
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any, ClassVar
@@ -129,8 +130,19 @@ def _add_catalogs(app: Sphinx) -> None:
             app.add_message_catalog(domain, str(locale))
 
 
+def _restore_global_numbers(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Put back the book-wide numbers Sphinx assigned last time (kept aside by
+    :func:`_number_exercises_per_document`): Sphinx compares its new numbers with these to
+    find the pages to write again, and would find every page with an exercise changed if it
+    saw the per-document numbers (one edited chapter would rewrite every chapter)."""
+    kept = getattr(env, "digecon_global_fignumbers", None)
+    if kept is not None:
+        env.toc_fignumbers = copy.deepcopy(kept)
+
+
 def _number_exercises_per_document(app: Sphinx, env: Any) -> list[str]:
     """Renumber exercises 1, 2, … inside each document (Sphinx counts across the book)."""
+    env.digecon_global_fignumbers = copy.deepcopy(env.toc_fignumbers)
     for figtypes in env.toc_fignumbers.values():
         numbers = figtypes.get("exercise")
         if not numbers:
@@ -193,5 +205,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _rewrite_body)
     # after the toctree collector (priority 500) has assigned the figure numbers
     app.connect("env-get-updated", _number_exercises_per_document, priority=900)
+    app.connect("env-before-read-docs", _restore_global_numbers)
     app.add_js_file("digecon-lang.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

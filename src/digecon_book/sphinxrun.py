@@ -1,0 +1,140 @@
+"""Build the book's editions from one Python process: import Sphinx once, fork per edition.
+
+``jupyter-book build`` run three times (one per edition) imports jupyter-book, Sphinx, the
+theme, myst-nb and every extension three times over, and nbformat's schema validator with its
+format checkers (``rfc3987_syntax`` builds dozens of parsers at import). Here one process
+imports them once (:func:`preload`), without the IRI format checker nothing in the book needs
+(:func:`lean_imports`), then forks one child per edition; each child runs
+``jupyter-book build`` in-process, its output going to the edition's log file. The children
+share the imported modules (copy-on-write), so the editions cost their own reading and
+writing only.
+
+``python -m digecon_book.sphinxrun LOG -- ARGS… [++ LOG -- ARGS…]`` runs the builds whose
+``jupyter-book`` arguments follow each ``LOG --``; each log ends with the line
+``sphinxrun: exit <code>``, and the process exits with the first non-zero code.
+
+>>> split_jobs(["a.log", "--", "build", "x", "++", "b.log", "--", "build", "y"])
+[('a.log', ['build', 'x']), ('b.log', ['build', 'y'])]
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+#: modules a build imports, loaded once before forking (absent ones are skipped)
+PRELOAD = (
+    "jupyter_book.cli.main", "jupyter_book.sphinx", "jupyter_book.config",
+    "sphinx.application", "sphinx.builders.html", "sphinx.environment", "sphinx.search",
+    "docutils.parsers.rst", "nbformat", "jsonschema", "myst_parser", "myst_parser.sphinx_ext",
+    "myst_nb", "myst_nb.sphinx_ext", "myst_nb.core.render", "sphinx_book_theme",
+    "pydata_sphinx_theme", "sphinx_design", "sphinx_exercise", "sphinx_togglebutton",
+    "sphinx_copybutton", "sphinx_comments", "sphinx_external_toc", "sphinx_jupyterbook_latex",
+    "sphinx_multitoc_numbering", "sphinx_thebe", "sphinxcontrib.bibtex", "pybtex",
+    "digecon_book.sphinxext", "digecon_book.bibstyle", "digecon_book.katex",
+    "digecon_book.icons", "digecon_book.launch", "pygments.lexers.python",
+    "pygments.formatters.html",
+)
+#: optional format checkers of jsonschema that nothing in the book validates with, and that
+#: cost seconds of CPU at import (``rfc3987_syntax`` compiles 39 Lark grammars)
+UNUSED_FORMAT_CHECKERS = ("rfc3987_syntax",)
+
+
+def lean_imports() -> None:
+    """Keep :data:`UNUSED_FORMAT_CHECKERS` from being imported in this process (jsonschema
+    imports them only if it can; the formats they check are then not checked).
+
+    ``tests/test_build.py`` checks that a preloaded build process has jsonschema without it.
+    """
+    for name in UNUSED_FORMAT_CHECKERS:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def preload() -> list[str]:
+    """Import :data:`PRELOAD` (those installed); returns the modules imported."""
+    lean_imports()
+    done = []
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        done.append(name)
+    return done
+
+
+def split_jobs(argv: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """``LOG -- ARGS… ++ LOG -- ARGS…`` as ``[(log, args), …]``."""
+    jobs: list[tuple[str, list[str]]] = []
+    part: list[str] = []
+    for item in [*argv, "++"]:
+        if item != "++":
+            part.append(item)
+            continue
+        if part:
+            if len(part) < 2 or part[1] != "--":
+                raise ValueError(f"expected LOG -- ARGS…, got {part!r}")
+            jobs.append((part[0], part[2:]))
+        part = []
+    return jobs
+
+
+def _run_in_child(log: str, args: list[str]) -> int:
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    import click
+    from jupyter_book.cli.main import main as jupyter_book
+
+    try:
+        jupyter_book.main(args=args, prog_name="jupyter-book", standalone_mode=False)
+    except click.ClickException as err:  # a bad argument: the message and code of the CLI
+        err.show()
+        return err.exit_code
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except Exception:
+        traceback.print_exc()
+        return 1
+    return 0
+
+
+def run(jobs: Sequence[tuple[str, list[str]]]) -> dict[str, int]:
+    """Fork one child per ``(log, args)`` job, all at once; ``{log: exit code}``."""
+    preload()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children: dict[int, str] = {}
+    for log, args in jobs:
+        pid = os.fork()
+        if pid == 0:  # the child: one edition, then leave without running the parent's exit
+            code = 1
+            try:
+                code = _run_in_child(log, args)
+            finally:
+                # the last line of the log: what the parent of this process reads back
+                print(f"sphinxrun: exit {code}", flush=True)
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+        children[pid] = log
+    codes: dict[str, int] = {}
+    while children:
+        pid, status = os.wait()
+        if pid in children:
+            codes[children.pop(pid)] = os.waitstatus_to_exitcode(status)
+    return codes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    codes = run(split_jobs(sys.argv[1:] if argv is None else argv))
+    return next((c for c in codes.values() if c != 0), 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

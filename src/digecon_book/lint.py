@@ -166,11 +166,12 @@ def notebook_problems(path: Path) -> list[str]:
 
 HIDDEN_TAGS = ("remove-cell", "remove-input", "hide-input")
 _PRESENT_CALLS = {"plots.glue_numbers", "plots.glue_figures", "plots.glue_tables", "plots.glue",
+                  "plots.glue_bundle",
                   "plots.setup", "display", "glue", "print", "HTML"}
 _CONVERSIONS = {"int", "float", "round", "len", "str"}
 _DRAW_PREFIXES = ("figures.", "tables.", "fmt.", "i18n.", "plots.")
 _DRAW_CALLS = {"audit.translate", "audit.rows_table", "audit.checked_table", "audit.plot_verdicts",
-               "audit.report_html", "HTML",
+               "audit.report_html", "audit.report_csv", "HTML",
                # the reproducibility page's coverage tables (and their empty form without seeds)
                "inventory.coverage_table", "inventory.pd.DataFrame"}
 _STYLE_METHODS = {"hide", "format", "set_caption", "set_properties", "set_table_styles"}

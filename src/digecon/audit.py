@@ -422,7 +422,10 @@ _PLACE_WORDS = {
     "text": {"kk": "мәтін", "ru": "текст", "en": "text"},
     "conclusions": {"kk": "қорытынды", "ru": "заключение", "en": "conclusions"},
     "second": {"kk": "екінші", "ru": "вторая", "en": "second"},
+    "appendix": {"kk": "{n} қосымшасы", "ru": "приложение {n}", "en": "Appendix {n}"},
 }
+#: the dissertation's appendix letters as English writes them (Appendix D for «Қосымша Д»)
+_APPENDIX_LATIN = {"А": "A", "Б": "B", "В": "V", "Г": "G", "Ғ": "Gh", "Д": "D", "Е": "E"}
 
 
 def localize_location(location: str, lang: str) -> str:
@@ -434,12 +437,16 @@ def localize_location(location: str, lang: str) -> str:
     '3-кесте, 160-жол (175-жолда қайталанады)'
     >>> localize_location("text, lines 800-802", "en")
     'text, lines 800–802'
+    >>> localize_location("Қосымша Д, line 4651", "en")
+    'Appendix D, line 4651'
     """
     w = _PLACE_WORDS
     text = str(location)
     text = re.sub(r"(?:Кесте|Таблица|Table)\s+(\d+)|(\d+)-кесте",
                   lambda m: w["table"][lang].format(n=m.group(1) or m.group(2)), text)
     text = re.sub(r"Сурет\s+(\d+)", lambda m: w["figure"][lang].format(n=m.group(1)), text)
+    text = re.sub(r"Қосымша\s+([А-ЯҒ])\b", lambda m: w["appendix"][lang].format(
+        n=_APPENDIX_LATIN.get(m.group(1), m.group(1)) if lang == "en" else m.group(1)), text)
     text = re.sub(r"repeated lines ([\d, ]+\d)",
                   lambda m: w["repeated_many"][lang].format(n=m.group(1)), text)
     text = re.sub(r"repeated line (\d+)", lambda m: w["repeated"][lang].format(n=m.group(1)),

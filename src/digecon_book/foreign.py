@@ -44,11 +44,12 @@ digecon Python JavaScript Jupyter JupyterLab Binder Colab GitHub papermill panda
 statsmodels pingouin seaborn matplotlib Sphinx MyST myst nb jupyter book sphinx design ipynb
 PDF CSV JSON HTML CC BY ISO ISO3 UTC Unicode URL Excel Kaggle SHA UN OECD EAEU WEF DESI IMD
 make test lang kk ru en venv bin lab Frictionless pip uv conda GDP ICT ITU IT R R2 OLS VAR SE
+OCR
 id ok py md pdf jupyter-book myst-nb sphinx-design post
 """.split()) | frozenset(
     # companies and programmes the narrative names as they call themselves
     "BCG Amazon eBay Airbnb Tencent Alibaba SingPass Smart Nation eGov KPMG Evolution Index "
-    "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade "
+    "SPSS Huawei McKinsey IDF Eurasia GCI MyInfo Tracxn DigitEL QazTrade Scopus "
     # statistics written the same way in every language: tests, types, "min–max", "et al."
     "LM float Min max et al ANOVA "
     # the dissertation's symbols of the ICT efficiency variables (its Table 3)

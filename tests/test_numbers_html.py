@@ -9,7 +9,10 @@ the data appendix — there is
 * no number in English format: a digit, a point, a digit (``9,136.5``, ``66.4 %``, ``0.75970``);
   in kk and ru the decimal mark is a comma (``9 136,5``, ``66,4 %``).
 
-Left out, because they are not numbers written in a language's format: code and what code
+The text is what :func:`digecon_book.foreign.visible_strings` reads (body text, titles, alt
+text and labels), here including elements that declare another language. Left out, because
+they are not numbers written in a language's format: bibliography entries and citations (as
+published), code and what code
 prints (``pre``, ``code``, code cells and the outputs of code cells whose code is shown),
 mathematics, URLs, file names and DOIs, version numbers (``3.11.7``), the names
 "Industry 4.0" / «Индустрия 4.0» and "CC BY 4.0", section numbers (``2.4-бөлім``,
@@ -21,12 +24,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-SKIP_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "math", "svg", "noscript",
-             "template"}
-SKIP_CLASSES = {"cell_input", "highlight", "math", "MathJax", "katex", "katex-display",
-                "mjx-container"}
+from digecon_book import foreign
 
 #: text that holds digits and points without being a number in a language's format
 NOT_NUMBERS = re.compile("|".join([
@@ -44,41 +43,6 @@ FAULTS = {
     "zero decimals": re.compile(r"(?<![\w.])\d+\.0{3,}(?!\d)"),
     "English number": re.compile(r"(?<![\w.])[-−+]?\d[\d,]*\.\d+"),
 }
-
-
-def reader_text(html: str) -> list[str]:
-    """The text nodes a reader sees, without code, code outputs of shown code and maths.
-
-    >>> reader_text('<body><p>1,5 <code>x = 0.5</code></p><div class="cell">'
-    ...             '<div class="cell_input">a</div><div class="cell_output">2.5</div></div>'
-    ...             '<div class="cell"><div class="cell_output">3.5</div></div></body>')
-    ['1,5', '3.5']
-    """
-    soup = BeautifulSoup(html, "html.parser")
-    out: list[str] = []
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                text = " ".join(str(child).split())
-                if text:
-                    out.append(text)
-                continue
-            if not isinstance(child, Tag) or child.name in SKIP_TAGS or \
-                    child.name.startswith("mjx-"):
-                continue
-            classes = set(child.get("class") or [])
-            if classes & SKIP_CLASSES:
-                continue
-            if "cell_output" in classes and child.parent is not None and child.parent.find(
-                    "div", class_="cell_input", recursive=False):
-                continue  # what shown code prints is code
-            walk(child)
-
-    walk(soup.body or soup)
-    return out
 
 
 def faults(text: str) -> list[tuple[str, str]]:
@@ -101,6 +65,7 @@ def test_numbers_are_written_in_the_edition_s_format(built_book, lang):
     found = []
     for page in pages:
         rel = page.relative_to(built_book / lang).as_posix()
-        for text in reader_text(page.read_text(encoding="utf-8")):
+        for text in foreign.visible_strings(page.read_text(encoding="utf-8"), lang,
+                                            other_languages=True):
             found += [f"{rel}: {name} {hit!r} in {text[:90]!r}" for name, hit in faults(text)]
     assert not found, f"{len(found)} numbers not in the {lang} format:\n" + "\n".join(found[:40])

@@ -113,7 +113,7 @@ def allowlist(root: Path) -> set[str]:
     return allowed
 
 
-def _skipped(tag: Tag, lang: str) -> bool:
+def _skipped(tag: Tag, lang: str, other_languages: bool = False) -> bool:
     if tag.name in SKIP_TAGS or tag.name.startswith("mjx-"):
         return True
     # citations and bibliography entries name sources as they were published
@@ -127,14 +127,22 @@ def _skipped(tag: Tag, lang: str) -> bool:
             tag.parent.find("div", class_="cell_input", recursive=False) is not None:
         return True
     declared = tag.get("lang")
-    if declared and declared.split("-")[0] != lang:
+    if declared and declared.split("-")[0] != lang and not other_languages:
         return True
     classes = tag.get("class") or []
     return any(c in SKIP_CLASSES for c in classes)
 
 
-def visible_strings(html: str, lang: str) -> list[str]:
-    """The strings of a page a reader sees or hears (see the module docstring)."""
+def visible_strings(html: str, lang: str, other_languages: bool = False) -> list[str]:
+    """The strings of a page a reader sees or hears (see the module docstring); with
+    ``other_languages`` also those of elements that declare another language (a Kazakh name
+    quoted in the Russian edition is still read by a Russian reader, in Russian number format).
+
+    >>> visible_strings('<body><p>1,5 <code>x</code> <em lang="kk">2,5</em></p></body>', "ru")
+    ['1,5']
+    >>> visible_strings('<body><p>1,5 <em lang="kk">2,5</em></p></body>', "ru", True)
+    ['1,5', '2,5']
+    """
     soup = BeautifulSoup(html, "html.parser")
     out: list[str] = []
     if soup.title and soup.title.string:
@@ -153,7 +161,7 @@ def visible_strings(html: str, lang: str) -> list[str]:
                 text = " ".join(str(child).split())
                 if text:
                     out.append(text)
-            elif isinstance(child, Tag) and not _skipped(child, lang):
+            elif isinstance(child, Tag) and not _skipped(child, lang, other_languages):
                 walk(child)
 
     walk(body)

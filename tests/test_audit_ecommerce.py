@@ -132,3 +132,10 @@ def test_internet_growth_claims_against_the_official_series(frame):
     ru = translated_row(frame, r["id"], "ru")
     assert ru["quantity"].endswith("«около 80 %» (п. п.)")
     assert "рост на 84,9 п. п." in ru["why"]
+
+
+def test_internet_target_of_2022_beside_the_official_share(frame):
+    r = audit_row(frame, "text, line 2137", "target for 2022")
+    assert r["printed"] == pytest.approx(82.3) and r["verdict"] == "cannot be recomputed"
+    assert r["official"] == pytest.approx(92.30) and r["official"] > r["printed"]
+    assert r["kind"] == "official"

@@ -718,6 +718,18 @@ def _internet_growth_claims() -> list[dict[str, object]]:
     return [growth7, growth00]
 
 
+def _internet_target_row() -> dict[str, object]:
+    """Line 2137: the Digital Kazakhstan programme's 2022 target for the share of internet
+    users (82.3 %). A target is not a measurement, so it cannot be wrong; the row sets it beside
+    the official 2022 share, which shows the target was passed."""
+    v = load("internet-users").query("iso3 == 'KAZ'").set_index("year")["internet_users_pct"]
+    row = cannot(DISS, "text, line 2137", "share of internet users, Digital Kazakhstan target "
+                 "for 2022 (%)", "82,3", f"a programme target, not a measured value; the "
+                 f"official share of 2022 is {v[2022]:.2f} %, above the target", kind="official")
+    row["official"] = float(v[2022])
+    return row
+
+
 def _appendix_d_internet_rows() -> list[dict[str, object]]:
     """The chart data of Appendix D (internet users, five members, 2000-2021) against the
     official ITU/World Bank series, for every year the series holds."""
@@ -769,6 +781,7 @@ def audit() -> pd.DataFrame:
         _internet_2021_row(),
         *_section23_rows(),
         *_internet_growth_claims(),
+        _internet_target_row(),
         *_appendix_d_internet_rows(),
         *_article000_costs_rows(),
     ]

@@ -556,6 +556,10 @@ def _five_member_ranks(un: pd.DataFrame) -> list[dict[str, object]]:
         int(order["best"]), int(order["worst"]),
         why=f"Table 15 ranks {len(ranks)} of the five members in 2019; in Table 13 GCI is also "
             "Huawei's Global Connectivity Index"))
+    rows.append(cannot(DISS, "text, line 3658",
+                       "Kazakhstan's place among the EAEU members by the mean of six indices", "2",
+                       "the six indices' values are in Table 24, printed only as an image (not "
+                       "transcribed)", chapter=CHAPTER, kind="rank"))
     rows.append(cannot(DISS, "text, line 2765",
                        "Kazakhstan's place among the five EAEU members by DAI", "3",
                        "the DAI values are in Table 24, printed only as an image (not "

@@ -377,6 +377,9 @@ def _section32_tables_rows() -> list[dict[str, object]]:
         "index == 'cybersecurity' and measure == 'rank' and country == 'KAZ'")
     rows.append(check(DISS, "text, line 4020", "Global Cybersecurity Index rank 2017, vs Table "
                       "14", "82", float(cyber["value"].item()), kind="consistency"))
+    rows.append(cannot(DISS, "text, line 4020", "Global Cybersecurity Index rank 2018/2019, KAZ",
+                       "40", "the book holds no Global Cybersecurity Index series; Table 14 "
+                       "prints the 2017 edition only", kind="rank"))
     return rows
 
 

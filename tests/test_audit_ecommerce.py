@@ -110,3 +110,32 @@ def test_hand_checked_translations(frame):
     efficiency = "ecommerce.t17.ict-economic-efficiency-2016-output-ict-costs-x-100"
     assert translated_row(frame, efficiency, "kk")["why"] == (
         "басылған мән дөңгелектелмей, қиылған: 8,461 дөңгелектегенде 8,5 болады")
+
+
+def test_internet_growth_claims_against_the_official_series(frame):
+    from digecon import data
+
+    kaz = data.load("internet-users").query("iso3 == 'KAZ'").set_index("year")[
+        "internet_users_pct"]
+    # line 2769: 'nearly 30 %' over 7 years; 2015-2022 is +30.3 % (above 30: not "nearly"),
+    # or +21.5 points (below 27)
+    r = audit_row(frame, "text, line 2769", "over the last 7 years")
+    assert r["recomputed"] == pytest.approx(100 * (kaz[2022] / kaz[2015] - 1))
+    assert 30 < r["recomputed"] < 30.5 and kaz[2022] - kaz[2015] < 27
+    assert (r["verdict"], r["severity"], r["kind"]) == ("differs", "low", "official")
+    # line 2818: 'grew by 80 %' since 2000 beside 'about 76 %' in 2021: the official 2021 mean
+    # of the four is 86.2 %, Appendix D prints 0.6-1.97 % for 2000: a rise of 84.9 points
+    r = audit_row(frame, "text, line 2818", "since 2000")
+    assert r["recomputed"] == pytest.approx(84.87, abs=0.01)
+    assert (r["verdict"], r["severity"]) == ("differs", "medium")
+    assert r["recomputed"] > 80 * 1.05  # outside 'about 80'
+    ru = translated_row(frame, r["id"], "ru")
+    assert ru["quantity"].endswith("«около 80 %» (п. п.)")
+    assert "рост на 84,9 п. п." in ru["why"]
+
+
+def test_internet_target_of_2022_beside_the_official_share(frame):
+    r = audit_row(frame, "text, line 2137", "target for 2022")
+    assert r["printed"] == pytest.approx(82.3) and r["verdict"] == "cannot be recomputed"
+    assert r["official"] == pytest.approx(92.30) and r["official"] > r["printed"]
+    assert r["kind"] == "official"

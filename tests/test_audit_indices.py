@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from digecon import data
 from digecon.chapters.indices.audit import audit
 from tests.audit_helpers import (
     assert_audit_shape,
@@ -129,15 +130,73 @@ def test_national_mean_reason_in_kazakh_and_russian(frame):
 
 def test_world_rank_reason_joins_its_parts(frame):
     # Armenia, EGDI 2022: printed 68 against the UN's 64, and Кесте 15 prints 84
+    row = frame.set_index("id").loc["indices.t9.egdi-2022-rank-arm"]
+    assert (row["recomputed"], row["official"], row["verdict"]) == (64, 64, "differs")
+    assert row["kind"] == "official" and row["severity"] == "medium"
     kk = translated_row(frame, "indices.t9.egdi-2022-rank-arm", "kk")
     assert kk["quantity"] == "Армения: 2022 жылғы EGDI бойынша орны"
-    assert kk["why"].endswith("; басылған орын БҰҰ жариялаған 64-орыннан өзгеше; 15-кестеде бұл "
-                              "орын 84 деп берілген")
+    assert kk["why"] == ("басылған орын БҰҰ жариялаған 64-орыннан өзгеше; 15-кестеде бұл "
+                         "орын 84 деп берілген")
     ru = translated_row(frame, "indices.t9.egdi-2022-rank-arm", "ru")
     assert ru["quantity"] == "Армения: место по EGDI, 2022"
-    assert ru["why"] == ("чтобы рассчитать место в мире, нужны баллы всех стран рейтинга, а "
-                         "источник приводит только места; напечатанное место отличается от места "
-                         "64, опубликованного ООН; в таблице 15 это же место указано как 84")
+    assert ru["why"] == ("напечатанное место отличается от места 64, опубликованного ООН; в "
+                         "таблице 15 это же место указано как 84")
+
+
+def test_published_world_ranks_are_checked_against_the_un(frame):
+    # every printed EGDI/EPI rank the UN survey publishes is a check, not "cannot be recomputed"
+    ranked = frame[frame["official"].notna() & frame["quantity"].str.contains(" rank")]
+    assert len(ranked) == 51 and (ranked["verdict"] != "cannot be recomputed").all()
+    assert (ranked["recomputed"] == ranked["official"]).all()
+    differ = ranked[ranked["verdict"] == "differs"]
+    # Table 9: Armenia and Kyrgyzstan 2020 and 2022, Estonia's EPI 2016; Table 15: Armenia 2022
+    assert sorted(differ["id"].str.replace("indices.", "")) == [
+        "t15.egdi-2022-rank-arm", "t9.e-participation-index-2016-rank-est",
+        "t9.egdi-2020-rank-arm", "t9.egdi-2020-rank-kgz", "t9.egdi-2022-rank-arm",
+        "t9.egdi-2022-rank-kgz"]
+    # a world rank without a published UN rank still cannot be recomputed
+    nri = frame.set_index("id").loc["indices.t14.networked-readiness-index-2021-rank-of-130-kaz"]
+    assert nri["verdict"] == "cannot be recomputed"
+
+
+def test_article_internet_coverage_against_the_official_share(frame):
+    # Таблица 1 of article 000: 79, 83, 90, 92.9 % for 2020-2023; ITU/World Bank: 85.94, 90.92,
+    # 92.30, 92.88. The 2020 value is the official 2018 one (78.90 rounds to 79)
+    iu = data.load("internet-users").query("iso3 == 'KAZ'").set_index("year")["internet_users_pct"]
+    rows = frame[frame["quantity"].str.contains("against the official share")]
+    t1 = rows[rows["location"] == "Таблица 1, line 53"]
+    t1 = t1.set_index(t1["quantity"].str[18:22])
+    assert t1.loc["2020", "recomputed"] == pytest.approx(iu[2020])
+    assert t1.loc["2020", "verdict"] == "differs" and "its 2018 value" in t1.loc["2020", "why"]
+    assert round(iu[2018]) == 79
+    assert t1.loc["2023", "verdict"] == "reproduces"
+    assert [t1.loc[y, "verdict"] for y in ("2021", "2022")] == ["differs", "differs"]
+    # 2024 and 2025 lie beyond the series held: they equal its 2022 and 2023 values
+    assert t1.loc["2024", "verdict"] == "cannot be recomputed"
+    assert t1.loc["2024", "why"].endswith("its 2022 value") and round(iu[2022], 1) == 92.3
+    text = rows[rows["location"] == "text, line 46"].iloc[0]
+    assert text["printed"] == 79 and text["verdict"] == "differs" and text["kind"] == "official"
+    ru = translated_row(frame, text["id"], "ru")
+    assert ru["quantity"].startswith("интернет-покрытие за 2020 год (% населения)")
+    assert "ряд МСЭ/Всемирного банка даёт 85,94 % за 2020 год" in ru["why"]
+
+
+def test_kazakhstan_among_the_five_members(frame):
+    # lines 2763-2768: 3rd by IDI and NRI (Table 14), 1st by EGDI and EPART (UN 2022), 2nd by GCI
+    by_id = frame.set_index("id")
+    rows = frame[frame["quantity"].str.startswith("Kazakhstan's place among the")]
+    assert sorted(rows["line"].astype(int)) == [*range(2763, 2769), 3658]
+    egdi = by_id.loc["indices.text.kazakhstan-s-place-among-the-five-eaeu-members-by-egdi"]
+    un = data.load("un-egov-survey").query("survey_year == 2022 and iso3 in "
+                                            "['KAZ', 'RUS', 'BLR', 'ARM', 'KGZ']")
+    assert un.set_index("iso3")["egdi"].idxmax() == "KAZ"
+    assert (egdi["printed"], egdi["recomputed"], egdi["verdict"]) == (1, 1, "reproduces")
+    assert "number 3 in 2018" in egdi["why"]  # Russia and Belarus led in 2018
+    idi = rows[rows["line"] == 2763].iloc[0]
+    assert (idi["recomputed"], idi["verdict"]) == (3, "reproduces")
+    kk = translated_row(frame, egdi.name, "kk")
+    assert kk["quantity"] == "Қазақстанның ЕАЭО-ның бес мүшесі ішіндегі EGDI бойынша орны"
+    assert (rows.loc[rows["line"] == 2765, "verdict"] == "cannot be recomputed").all()
 
 
 def test_region_names_in_russian(frame):

@@ -19,14 +19,15 @@ def audit() -> pd.DataFrame:
 def test_shape_and_columns(audit):
     assert_audit_shape(audit, "regression")
     # one row per transcribed printed number: 17 + 40 + 108 + 96 + 16 + 25 + 8 + 40 + 19,
-    # plus one 'cannot' row for the scenario band
+    # plus one 'cannot' row for the scenario band, plus Appendix V's GDP per capita of the 12
+    # years Table 5 prints an exchange rate for (2010-2021), checked against the World Bank
     n_printed = sum(len(data.load(n)) for n in [
         "regression-model-summary", "regression-anova", "regression-excluded",
         "regression-coefficients", "regression-residual-stats", "regression-forecast",
         "regression-forecast-errors", "regression-forecast-intervals",
         "regression-text-figures"])
     assert n_printed == 369
-    assert len(audit) == n_printed + 1
+    assert len(audit) == n_printed + 1 + 12
 
 
 def test_every_differs_is_explained(audit):
@@ -85,7 +86,8 @@ def test_scenarios_differ(audit):
 
 def test_verdict_counts(audit):
     counts = audit["verdict"].value_counts().to_dict()
-    assert counts == {"reproduces": 334, "differs": 35, "cannot be recomputed": 1}
+    # 334 + 35 for the printed tables and text; 11 + 1 for GDP per capita against the World Bank
+    assert counts == {"reproduces": 334 + 11, "differs": 35 + 1, "cannot be recomputed": 1}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -130,3 +132,21 @@ def test_spot_translations(audit, row_id, lang, quantity, why):
     assert shown[i18n.t("quantity", lang)].item() == quantity
     if why is not None:
         assert shown[i18n.t("why", lang)].item() == why
+
+
+def test_gdp_per_capita_against_the_world_bank(audit):
+    # Appendix V's Y (tenge) against the World Bank's US$ value times Table 5's exchange rate:
+    # 2010 is 8 793.08 x 147.35 = 1 295 660 tenge, the appendix prints 1 336 605.6 (+3.2 %)
+    rows = audit[audit["id"].str.startswith("regression.qosymshav.gdp-per-capita-")]
+    assert len(rows) == 12 and (rows["kind"] == "official").all()
+    y2010 = rows[rows["location"] == "Қосымша В, line 4514"].iloc[0]
+    assert y2010["recomputed"] == pytest.approx(8793.08 * 147.35)
+    assert y2010["printed"] == pytest.approx(1336605.6)
+    assert y2010["verdict"] == "reproduces"  # within the 5 % the vintages allow
+    gap = rows["printed"] / rows["recomputed"] - 1
+    assert gap.between(0.0, ar.GDP_VINTAGE_TOLERANCE).sum() == 11
+    y2021 = rows[rows["location"] == "Қосымша В, line 4624"].iloc[0]
+    assert y2021["printed"] / y2021["recomputed"] - 1 == pytest.approx(0.081, abs=0.001)
+    assert (y2021["verdict"], y2021["severity"]) == ("differs", "medium")
+    ru = translate(rows[rows["location"] == "Қосымша В, line 4624"], "ru").iloc[0]
+    assert "напечатанное значение выше на 8,1 %" in ru.iloc[8]

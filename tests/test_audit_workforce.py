@@ -70,3 +70,32 @@ def test_hand_checked_translations(frame):
     need = "workforce.text.growth-of-the-need-for-it-specialists-2020-over-2013"
     assert translated_row(frame, need, "kk")["why"].startswith(
         "4\u202f449-дан (2013) 7\u202f038-ге (2021) дейін — +58,2 %")
+
+
+def test_section32_figures_against_the_dissertations_tables(frame):
+    from digecon.data import load
+
+    app = load("regression-appendix-data").pivot(index="year", columns="variable",
+                                                 values="value")
+    by_id = frame.set_index("id")
+    # line 4001: innovation activity +1.5 points 2017 over 2015 (Appendix V X4: 8.1 -> 9.6)
+    r = by_id.loc["workforce.text.rise-of-the-innovation-activity-of-enterprises-2-05a191"]
+    assert r["recomputed"] == pytest.approx(app.at[2017, "x4"] - app.at[2015, "x4"]) == 1.5
+    assert r["verdict"] == "reproduces"
+    # innovative products 2015: the text prints 377 196.7, Appendix V's X2 is 585 395.1
+    r = by_id.loc["workforce.text.innovative-products-2015-vs-appendix-v-x2-mln-tenge"]
+    assert r["recomputed"] == pytest.approx(app.at[2015, "x2"]) and r["printed"] == 377196.7
+    assert (r["verdict"], r["severity"]) == ("differs", "medium")
+    assert "matches no year" in r["why"]
+    # line 4068: R&D spending 61.7 and 69.3 bn tenge are X7 of 2013 and 2015
+    r = by_id.loc["workforce.text.r-d-spending-69-3-bn-tenge-vs-appendix-v-x7"]
+    assert r["recomputed"] == pytest.approx(app.at[2015, "x7"] / 1000)
+    assert r["why"].endswith("in 2015") and r["verdict"] == "reproduces"
+    # line 3966: NRI 2017 rank 39 as Table 19 prints it
+    nri = load("diss-egov-kz-printed").query("indicator == 'nri_rank' and year == 2017")
+    r = by_id.loc["workforce.text.wef-networked-readiness-index-rank-2017-vs-table-19"]
+    assert r["recomputed"] == nri["rank"].item() == 39
+    kk = translated_row(frame, "workforce.text.innovative-products-2015-vs-appendix-v-x2-mln-tenge",
+                        "kk")
+    assert kk["quantity"] == ("инновациялық өнімдер, 2015, В қосымшасымен салыстырғанда "
+                              "(X2, млн теңге)")

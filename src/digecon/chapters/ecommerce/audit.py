@@ -680,6 +680,56 @@ def _section23_rows() -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
+def _internet_growth_claims() -> list[dict[str, object]]:
+    """Two claims of sections 2.2 and 2.3 about the growth of the share of internet users,
+    checked against the official ITU/World Bank series (the country's statistics committee's
+    6-74 survey, [74]). Line 2769: "over the last 7 years the share rose by nearly 30 %"; the
+    dissertation's latest year is 2022 (Table 23), so the 7 years are 2015-2022, and the relative
+    rise is the reading closest to the claim (2014-2021 and the rise in points are named in the
+    reason). Line 2818: the four members' share "about 76 %" in 2021 "grew by 80 % since 2000";
+    the official series held starts in 2005, so the 2000 levels are those of the dissertation's
+    own Appendix D chart data (Belarus's row starts in 2003)."""
+    w = load("internet-users").pivot(index="iso3", columns="year", values="internet_users_pct")
+    kaz = w.loc["KAZ"]
+    rel = 100 * (kaz[2022] / kaz[2015] - 1)
+    why = (f"the official share rose from {kaz[2015]:.2f} % (2015) to {kaz[2022]:.2f} % (2022): "
+           f"by {rel:.1f} % of its level or {kaz[2022] - kaz[2015]:.1f} points; 2014-2021 gives "
+           f"{100 * (kaz[2021] / kaz[2014] - 1):.1f} % or {kaz[2021] - kaz[2014]:.1f} points; "
+           "no reading lies within 27-30")
+    growth7 = verbal(DISS, "text, line 2769",
+                     "rise of the share of internet users aged 6-74 over the last 7 years, "
+                     "'nearly 30 %' (%)", "30", float(rel), rule="nearly",
+                     official=float(rel), severity="low", why=why)
+    growth7["kind"] = "official"
+    d = load("diss-appendix-d-internet-printed").query("year == 2000").set_index("iso3")["value"]
+    four = ["RUS", "BLR", "ARM", "KAZ"]
+    start = d.reindex(four).dropna()
+    rise = float(w.loc[four, 2021].mean() - start.mean())
+    why = (f"the official 2021 shares average {w.loc[four, 2021].mean():.1f} % and Appendix D "
+           f"prints {start.min():g} to {start.max():g} % for 2000 (no Belarus): a rise of "
+           f"{rise:.1f} points, a {w.loc[start.index, 2021].mean() / start.mean():.0f}-fold "
+           "growth; a rise of 80 points cannot end at the 76 % printed beside it, and a rise of "
+           "80 % would start from 42 %")
+    growth00 = verbal(DISS, "text, line 2818",
+                      "rise of the share of internet users since 2000, Russia, Belarus, Armenia "
+                      "and Kazakhstan, 'about 80 %' (points)", "80", rise, rule="about",
+                      official=float(w.loc[four, 2021].mean()), severity="medium", why=why)
+    growth00["kind"] = "official"
+    return [growth7, growth00]
+
+
+def _internet_target_row() -> dict[str, object]:
+    """Line 2137: the Digital Kazakhstan programme's 2022 target for the share of internet
+    users (82.3 %). A target is not a measurement, so it cannot be wrong; the row sets it beside
+    the official 2022 share, which shows the target was passed."""
+    v = load("internet-users").query("iso3 == 'KAZ'").set_index("year")["internet_users_pct"]
+    row = cannot(DISS, "text, line 2137", "share of internet users, Digital Kazakhstan target "
+                 "for 2022 (%)", "82,3", f"a programme target, not a measured value; the "
+                 f"official share of 2022 is {v[2022]:.2f} %, above the target", kind="official")
+    row["official"] = float(v[2022])
+    return row
+
+
 def _appendix_d_internet_rows() -> list[dict[str, object]]:
     """The chart data of Appendix D (internet users, five members, 2000-2021) against the
     official ITU/World Bank series, for every year the series holds."""
@@ -730,6 +780,8 @@ def audit() -> pd.DataFrame:
         *_section22_text_rows(),
         _internet_2021_row(),
         *_section23_rows(),
+        *_internet_growth_claims(),
+        _internet_target_row(),
         *_appendix_d_internet_rows(),
         *_article000_costs_rows(),
     ]

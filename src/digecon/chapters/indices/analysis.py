@@ -211,7 +211,7 @@ def edition_shift(
 
 def audit_overview(rows: pd.DataFrame) -> pd.DataFrame:
     """Verdict counts per source and table (Кесте 9, ..., Таблица 4, text, conclusions), and for
-    world ranks (which cannot be recomputed) how many agree with the UN's published rank.
+    the world ranks the UN survey publishes (checked against it) how many agree with it.
 
     Columns: ``source`` ("dissertation" or "article"), ``source_table`` ("Кесте 9", "text",
     ...), ``reproduces``, ``differs``, ``cannot_be_recomputed``, ``un_rank_agrees``,
@@ -221,7 +221,7 @@ def audit_overview(rows: pd.DataFrame) -> pd.DataFrame:
     frame["source"] = frame["source"].str.split(" ").str[0]
     frame["source_table"] = frame["location"].str.extract(
         r"^((?:Кесте|Таблица) \d+|text|conclusions)")[0]
-    has_official = frame["official"].notna() & (frame["verdict"] == "cannot be recomputed")
+    has_official = frame["official"].notna() & frame["quantity"].str.contains(" rank")
     frame["un_rank_agrees"] = has_official & (frame["official"] == frame["printed"])
     frame["un_rank_differs"] = has_official & (frame["official"] != frame["printed"])
     out = (

@@ -99,14 +99,19 @@ def _egdi_mean(un: pd.DataFrame, iso3: str, year: int) -> tuple[float, float] | 
 
 def _world_rank_row(source: str, location: str, quantity: str, printed: str,
                     official: float | None, extra: str = "") -> dict[str, object]:
-    """A world rank: it needs every ranked country's score, so it cannot be recomputed."""
-    why = "a world rank needs the scores of every ranked country, and the source prints ranks only"
+    """A world rank. It needs every ranked country's score, so it cannot be recomputed from the
+    scores; where the UN E-Government Survey publishes it (EGDI and EPI ranks of the nine
+    countries held), the printed rank is checked against that official rank."""
     if official is not None:
         agree = "agrees with" if float(official) == float(printed) else "differs from"
-        why += f"; the printed rank {agree} the UN's published rank {official:g}"
+        why = f"the printed rank {agree} the UN's published rank {official:g}"
+        why += f"; {extra}" if extra else ""
+        return check(source, location, quantity, printed, float(official), official=official,
+                     kind="official", why=why)
+    why = "a world rank needs the scores of every ranked country, and the source prints ranks only"
     if extra:
         why += f"; {extra}"
-    return check(source, location, quantity, printed, None, official=official, why=why)
+    return check(source, location, quantity, printed, None, why=why)
 
 
 def _table9(un: pd.DataFrame) -> list[dict[str, object]]:
@@ -466,6 +471,102 @@ def _table14_internet_users() -> list[dict[str, object]]:
     return rows
 
 
+#: the article's words that make its "Internet coverage" a share of people (text, line 46)
+_PEOPLE = ("the text gives the coverage in people (92.3 % = 18.5 million), so it is the share of "
+           "the population using the Internet")
+
+
+def _internet_users_why(series: pd.Series, year: int, printed: str) -> str:
+    """The official share of ``year`` and the year of the series the printed value equals."""
+    d = decimals_of(printed)
+    value = float(printed.replace(",", "."))
+    same = [int(y) for y in series.index if round(float(series[y]), d) == value]
+    why = f"the ITU/World Bank series gives {float(series[year]):.2f} % for {year}"
+    return why + (f"; the printed value is its {same[0]} value" if same
+                  else "; the printed value matches no year of it")
+
+
+def _article_internet_official() -> list[dict[str, object]]:
+    """Article 000's "Internet coverage" of Таблица 1 (line 53) and of the text (line 46) against
+    the official ITU/World Bank share of internet users of Kazakhstan. The text counts it in
+    people (92.3 % = 18.5 million), so it is the users' share; the table does not say whether
+    its years are those of the data or of the report quoted ([13]): the check takes the printed
+    year, and the reason names the year of the series the printed value equals."""
+    iu = data.load("internet-users").query("iso3 == 'KAZ'").set_index("year")[
+        "internet_users_pct"]
+    t1 = data.load("kz-digital-indicators-printed").query("indicator == 'internet_coverage'")
+    last = int(iu.index.max())
+    rows = []
+    places = [(f"Таблица 1, line {int(r.line)}", int(r.year), str(r.printed).rstrip("%"))
+              for r in t1.itertuples()] + [("text, line 46", 2020, "79")]
+    for where, year, printed in places:
+        quantity = f"Internet coverage {year} (% of population) against the official share of " \
+                   "internet users"
+        if year in iu.index:
+            off = float(iu[year])
+            rows.append(check(ART, where, quantity, printed, off, official=off, kind="official",
+                              why=f"{_PEOPLE}; {_internet_users_why(iu, year, printed)}"))
+        else:
+            same = _internet_users_why(iu, last, printed).split("; ")[1]
+            rows.append(cannot(ART, where, quantity, printed,
+                               f"the official series held ends in {last}; {same}",
+                               chapter=CHAPTER, kind="official"))
+    return rows
+
+
+def _five_member_ranks(un: pd.DataFrame) -> list[dict[str, object]]:
+    """Section 2.2 (lines 2763-2768) places Kazakhstan among the five EAEU members by six
+    indices (3rd by IDI, NRI and DAI, 1st by EGDI and EPART, 2nd by GCI) without naming an
+    edition. EGDI and EPART are checked against the UN survey's 2022 edition, the latest the
+    dissertation uses (Table 15, line 2065), with the other editions named in the reason; IDI
+    and NRI against the ranks Table 14 prints, GCI against Table 15; DAI has no values printed
+    (Table 24 is an image)."""
+    five = ["RUS", "BLR", "KAZ", "KGZ", "ARM"]
+    rows = []
+    for line, name, col, printed in [(2766, "EGDI", "egdi", "1"),
+                                     (2767, "E-Participation Index", "epi", "1")]:
+        where = f"text, line {line}"
+        ranks = {}
+        for year in (2018, 2020, 2022):
+            scores = un[un["survey_year"] == year].set_index("iso3").loc[five, col]
+            ranks[year] = tied_rank_range(scores, 4).loc["KAZ"]
+        best, worst = int(ranks[2022]["best"]), int(ranks[2022]["worst"])
+        others = " and ".join(f"{int(ranks[y]['best'])} in {y}" for y in (2018, 2020))
+        rows.append(rank_check(
+            DISS, where, f"Kazakhstan's place among the five EAEU members by {name}", printed,
+            best, worst, official=float(best),
+            why=f"in the UN survey of 2022 Kazakhstan is number {best} of the five (the source "
+                f"names no edition; it is number {others})"))
+    t14 = data.load("diss-eaeu-rankings-printed").query("measure == 'rank'")
+    for line, key, printed in [(2763, "idi", "3"), (2764, "nri", "3")]:
+        ranks = t14[t14["index"] == key].set_index("country")["value"].dropna()
+        order = tied_rank_range(ranks, 0, higher_is_better=False).loc["KAZ"]
+        rows.append(rank_check(
+            DISS, f"text, line {line}",
+            f"Kazakhstan's place among the EAEU members by {NAMES[key]} (against Table 14)",
+            printed, int(order["best"]), int(order["worst"]),
+            why=f"Table 14 ranks {len(ranks)} of the five members in "
+                f"{int(t14[t14['index'] == key]['year'].iloc[0])}"))
+    gci = data.load("diss-eaeu-indices-printed").query("index == 'gci' and year == 2019")
+    ranks = gci.set_index("country")["rank"].dropna()
+    order = tied_rank_range(ranks, 0, higher_is_better=False).loc["KAZ"]
+    rows.append(rank_check(
+        DISS, "text, line 2768",
+        "Kazakhstan's place among the EAEU members by GCI (against Table 15, 2019)", "2",
+        int(order["best"]), int(order["worst"]),
+        why=f"Table 15 ranks {len(ranks)} of the five members in 2019; in Table 13 GCI is also "
+            "Huawei's Global Connectivity Index"))
+    rows.append(cannot(DISS, "text, line 3658",
+                       "Kazakhstan's place among the EAEU members by the mean of six indices", "2",
+                       "the six indices' values are in Table 24, printed only as an image (not "
+                       "transcribed)", chapter=CHAPTER, kind="rank"))
+    rows.append(cannot(DISS, "text, line 2765",
+                       "Kazakhstan's place among the five EAEU members by DAI", "3",
+                       "the DAI values are in Table 24, printed only as an image (not "
+                       "transcribed)", chapter=CHAPTER, kind="rank"))
+    return rows
+
+
 def audit() -> pd.DataFrame:
     """Every printed index, rank, score and correlation of the chapter, checked."""
     un = _un()
@@ -479,4 +580,6 @@ def audit() -> pd.DataFrame:
     rows += _article(un)
     rows += _conclusions()
     rows += _table14_internet_users()
+    rows += _article_internet_official()
+    rows += _five_member_ranks(un)
     return audit_frame(rows, chapter=CHAPTER)

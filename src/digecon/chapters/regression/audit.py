@@ -250,6 +250,45 @@ def _text_rows(fits: dict[int, rg.OLSTables], margins: dict[str, float]) -> list
     return rows
 
 
+GDP_VINTAGE_TOLERANCE = 0.05
+"""How far (as a share) the dissertation's GDP per capita in tenge may lie from the World Bank's
+US$ value times the source's own exchange rate: statistics are revised between releases, and the
+national and World Bank per-capita figures use different population estimates; the reference
+data's note allows a few percent ("a paper that cites an older vintage may differ by a few percent
+without being wrong")."""
+
+
+def _gdp_per_capita_official_rows() -> list[dict[str, object]]:
+    """Appendix V's GDP per capita (Y, tenge) against the official World Bank series (current
+    US$) converted at the exchange rate the dissertation itself prints in Table 5 (2010-2021);
+    earlier years have no printed rate, and the book holds no official series in tenge.
+
+    >>> rows = _gdp_per_capita_official_rows()
+    >>> len(rows), rows[0]["kind"]
+    (12, 'official')
+    """
+    appendix = data.load("regression-appendix-data").query("variable == 'y'").set_index("year")
+    rates = data.load("ict-efficiency-printed").dropna(subset=["year"]).drop_duplicates("year")
+    usd = data.load("gdp-per-capita-kaz").set_index("year")["gdp_per_capita_current_usd"]
+    rows = []
+    for r in rates.itertuples():
+        year = int(r.year)
+        if year not in appendix.index or year not in usd.index:
+            continue
+        printed = float(appendix.at[year, "value"])
+        official = float(usd[year]) * float(r.usd_kzt_rate)
+        gap = 100 * (printed / official - 1)
+        why = (f"World Bank {usd[year]:,.2f} US$ × {r.usd_kzt_rate:g} tenge per US$ (Table 5, "
+               f"line {int(r.line)}) = {official:,.0f} tenge; the printed value is "
+               f"{abs(gap):.1f} % {'above' if gap >= 0 else 'below'} it")
+        rows.append(check(SOURCE, f"Қосымша В, line {int(appendix.at[year, 'line'])}",
+                          f"GDP per capita {year} (tenge) against the World Bank's US$ value at "
+                          "the Table 5 exchange rate", f"{printed:.1f}", official,
+                          official=official, tolerance=GDP_VINTAGE_TOLERANCE * official,
+                          kind="official", chapter=CHAPTER, why=why))
+    return rows
+
+
 def fits() -> dict[int, rg.OLSTables]:
     """The four stepwise models refitted on 2000-2020, with every other candidate excluded."""
     wide = sample()
@@ -270,4 +309,5 @@ def audit() -> pd.DataFrame:
         SOURCE, "text, line 3636", "confidence level of the scenarios (percent)", "95",
         "the scenario band of Figure 32 is an image and its construction is not described",
         chapter=CHAPTER))
+    rows += _gdp_per_capita_official_rows()
     return audit_frame(rows, chapter=CHAPTER)

@@ -159,10 +159,10 @@ def audit_rows_table(rows: pd.DataFrame, lang: str) -> Styler:
 
 
 def audit_summary(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Verdict counts per printed table of the source (Кесте 25 ... and the text)."""
+    """Verdict counts per printed table of the source (Кесте 25 ..., Appendix V and the text)."""
     from digecon import audit
 
-    table = rows["location"].str.extract(r"^(Кесте \d+(?: \(second\))?|text)")[0]
+    table = rows["location"].str.extract(r"^(Кесте \d+(?: \(second\))?|Қосымша [А-Я]|text)")[0]
     table = table.str.replace(" (second)", " (2)", regex=False)
     counts = (rows.assign(table=table).groupby(["table", "verdict"]).size()
               .unstack(fill_value=0).reindex(columns=list(audit.VERDICTS), fill_value=0))

@@ -333,6 +333,56 @@ def _section32_rows() -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
+def _section32_tables_rows() -> list[dict[str, object]]:
+    """Section 3.2 quotes values that the dissertation's own tables print: innovation activity,
+    R&D organisations, innovative products and R&D spending (Appendix V, the regression's X4,
+    X1, X2, X7), the NRI rank (Table 19) and the cybersecurity rank (Table 14). Where the text
+    names no year, the year is the one whose appendix value the printed figure equals."""
+    app = load("regression-appendix-data").pivot(index="year", columns="variable",
+                                                  values="value")
+    rows = [
+        check(DISS, "text, line 4001", "rise of the innovation activity of enterprises, 2017 over "
+              "2015, vs Appendix V (X4, points)", "1,5", float(app.at[2017, "x4"] -
+                                                               app.at[2015, "x4"]),
+              kind="consistency"),
+    ]
+    for year, printed in [(2015, "390"), (2017, "386")]:
+        rows.append(check(DISS, "text, line 4001", f"organisations performing R&D {year}, vs "
+                          "Appendix V (X1)", printed, float(app.at[year, "x1"]),
+                          kind="consistency"))
+    for year, printed in [(2015, "377196,7"), (2020, "1715500,1")]:
+        value = float(app.at[year, "x2"])
+        same = [int(y) for y in app.index if abs(app.at[y, "x2"] - float(
+            printed.replace(",", "."))) < 0.05]
+        why = "" if abs(value - float(printed.replace(",", "."))) < 0.05 else (
+            f"Appendix V prints {value:,.1f} million tenge for {year}; "
+            + ("the printed value matches no year of it" if not same
+               else f"the printed value is its {same[0]} value"))
+        rows.append(check(DISS, "text, line 4001", f"innovative products {year}, vs Appendix V "
+                          "(X2, mln tenge)", printed, value, kind="consistency", why=why))
+    x7 = app["x7"] / 1000
+    for printed in ("61,7", "69,3"):
+        years = [int(y) for y in x7.index if round(float(x7[y]), 1) == float(
+            printed.replace(",", "."))]
+        rows.append(check(DISS, "text, line 4068", f"R&D spending {printed.replace(',', '.')} "
+                          "bn tenge, vs Appendix V (X7)", printed,
+                          float(x7[years[0]]) if years else None, kind="consistency",
+                          why=(f"the text names no year: Appendix V's X7 is {x7[years[0]]:.2f} bn "
+                               f"tenge in {years[0]}") if years else
+                          "the text names no year, and no year of Appendix V's X7 gives it"))
+    nri = load("diss-egov-kz-printed").query("indicator == 'nri_rank'").set_index("year")["rank"]
+    rows.append(check(DISS, "text, line 3966", "WEF Networked Readiness Index rank 2017, vs Table "
+                      "19", "39", float(nri[2017]), kind="consistency"))
+    cyber = load("diss-eaeu-rankings-printed").query(
+        "index == 'cybersecurity' and measure == 'rank' and country == 'KAZ'")
+    rows.append(check(DISS, "text, line 4020", "Global Cybersecurity Index rank 2017, vs Table "
+                      "14", "82", float(cyber["value"].item()), kind="consistency"))
+    rows.append(cannot(DISS, "text, line 4020", "Global Cybersecurity Index rank 2018/2019, KAZ",
+                       "40", "the book holds no Global Cybersecurity Index series; Table 14 "
+                       "prints the 2017 edition only", kind="rank"))
+    return rows
+
+
 def audit() -> pd.DataFrame:
     """Every recomputable ICT-workforce number, one row each, and a reason for the rest."""
     text = load("workforce-text-figures")
@@ -370,5 +420,6 @@ def audit() -> pd.DataFrame:
         *_monotown_rows(mono, text),
         *_other_rows(text, done),
         *_section32_rows(),
+        *_section32_tables_rows(),
     ]
     return audit_frame(rows, chapter=CHAPTER)

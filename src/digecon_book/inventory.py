@@ -205,8 +205,13 @@ def _audit_index(
     for r in rows.itertuples():
         lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
         lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
+        # a cell of an OCR'd image whose decimal point the OCR lost: the row names what the
+        # OCR reads ("OCR '23677'" for 2 367.7; "OCR '578 263.1'" for a cell split in two)
+        read = [_value(n) for cell in re.findall(r"OCR '([^']+)'", str(r.location))
+                for n in cell.split()]
         for ln in lines:
-            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), False))
+            for value in [float(r.printed), *read]:
+                index.setdefault((str(r.seed), ln), []).append((value, str(r.id), False))
         table = re.match(r"(Кесте \d+|Table \d+)", str(r.location))
         for ln in blocks.get((str(r.seed), table.group(1)), set()) - lines if table else ():
             index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), True))

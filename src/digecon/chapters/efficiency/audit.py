@@ -179,9 +179,12 @@ def _karasai(rows: list[dict], figs: pd.DataFrame) -> None:
                           "users, 2021, %", p, shares[key],
                           why="recomputed from the 2021 column of Table 6 (Figure 4 is an image)"))
     p, loc = _text(figs, "e43")
-    rows.append(cannot(SOURCE, loc, "share of paper reporting, 2021, %", p,
-                       "read off Figure 4 (an image); the diagram at line 545 counts 4 paper "
-                       "services of 44 (9.1 %), a different quantity"))
+    pie = _figure4_chart().set_index("series")["value"]
+    rows.append(check(SOURCE, loc, "share of paper reporting, 2021, %", p, 100 * pie["paper"],
+                      kind="consistency", key="text.share-of-paper-reporting-2021",
+                      why="Figure 4 is an image; its chart data in Appendix D (line 4637) give "
+                          "paper documents 0.08 and electronic 0.92; the diagram at line 545 "
+                          "counts 4 paper services of 44 (9.1 %), a different quantity"))
     # The service diagram (lines 545-551) and the text.
     counts = {"e28": 24 + 3, "e29": 16 + 1, "e27": 27 + 17}
     names = {"e27": "services analysed (27 tax + 17 customs)",
@@ -246,6 +249,142 @@ def _edms(rows: list[dict], figs: pd.DataFrame) -> None:
         rows.append(check(SOURCE, loc, quantity, p, value, why=why))
 
 
+def _figure4_chart() -> pd.DataFrame:
+    """Figure 4's chart data as Appendix D prints them (two pies, 2021)."""
+    charts = load("diss-appendix-d-charts-printed")
+    return charts[charts["figure"] == 4]
+
+
+def _appendix_d_figure4_rows(figs: pd.DataFrame) -> list[dict]:
+    """Figure 4's chart data in Appendix D (lines 4637 and 4643) against the text that reads
+    the figure (line 596) and Table 6, whose 2021 column the second pie plots."""
+    pie = _figure4_chart().set_index("series")
+    text_share = float(figs.loc[figs["id"] == "e43", "value"].iloc[0])
+    k6 = load("karasai-eservices-printed").query("year == 2021").set_index("taxpayer")
+    paper = pie.loc["paper"]
+    rows = [
+        check(SOURCE, f"Қосымша Д, line {int(paper['line'])}",
+              "share of paper documents 2021, Appendix D chart data of Figure 4, vs the text "
+              "(share of 1)", paper["printed"], text_share / 100, kind="consistency",
+              why=f"the text reads {text_share:g} % off Figure 4 (line 596)"),
+        check(SOURCE, f"Қосымша Д, line {int(pie.loc['electronic', 'line'])}",
+              "share of electronic documents 2021, Appendix D chart data of Figure 4 (share of 1)",
+              pie.loc["electronic", "printed"], 1 - float(paper["value"]), kind="arithmetic",
+              why=f"the two shares of the pie add to 1: 1 - {paper['printed']}"),
+    ]
+    for taxpayer in ("legal_entities", "individuals", "individual_entrepreneurs"):
+        r = pie.loc[taxpayer]
+        rows.append(check(SOURCE, f"Қосымша Д, line {int(r['line'])}",
+                          f"{taxpayer.replace('_', ' ')} using e-services 2021, Appendix D chart "
+                          "data of Figure 4 vs Table 6", r["printed"],
+                          float(k6.loc[taxpayer, "registered"]), kind="consistency"))
+    return rows
+
+
+#: the columns of Table 3 as Appendix D's OCR gives them, and their names in the audit
+T3_COLUMNS = {"ict_costs_bn_tenge": "ICT costs", "innovative_products_mln_tenge":
+              "volume of innovative products", "ict_exports_mln_usd": "ICT goods exports",
+              "ict_imports_mln_usd": "ICT goods imports"}
+
+
+def _t3_loc(r: pd.Series) -> str:
+    """Where an OCR cell of Table 3 is, naming what the OCR reads (the inventory matches it)."""
+    return f"Қосымша Д, Кесте 3 (OCR '{r['ocr']}'), line {int(r['line'])}"
+
+
+def table3_ocr() -> pd.DataFrame:
+    """Table 3 as Appendix D's OCR reads it, wide: one row per year, one column per indicator
+    (decimal point restored; NaN where the OCR lost or misread a digit).
+
+    >>> round(float(table3_ocr().loc[2020, "ict_imports_mln_usd"]), 1)
+    1902.5
+    """
+    t3 = load("diss-appendix-d-t3-ocr-printed")
+    return t3.pivot(index="year", columns="column", values="value")
+
+
+def formula4_efficiency(t3: pd.DataFrame, k5: pd.DataFrame) -> pd.Series:
+    """Formula (4) on Table 3 as Appendix D's OCR reads it: costs (ICT costs + R&D costs +
+    ICT imports) over results (innovative products + ICT exports), all in million tenge, the
+    trade converted at Table 5's exchange rates. NaN where a cell is unreadable.
+
+    >>> eff = formula4_efficiency(table3_ocr(), load("ict-efficiency-printed")
+    ...                           .dropna(subset=["year"]).astype({"year": int}).set_index("year"))
+    >>> round(float(eff[2020]), 3)
+    0.74
+    """
+    rate = k5["usd_kzt_rate"]
+    costs = (t3["ict_costs_bn_tenge"] + t3["rd_costs_bn_tenge"]) * 1000 + (
+        t3["ict_imports_mln_usd"] * rate)
+    results = t3["innovative_products_mln_tenge"] + t3["ict_exports_mln_usd"] * rate
+    return costs / results
+
+
+def _appendix_d_table3_rows() -> list[dict]:
+    """The OCR of Table 3's image in Appendix D (lines 4695-4712), cell by cell, against the
+    same quantity printed elsewhere: ICT trade in USD against Table 5's tenge over its rate,
+    ICT costs against Table 17, article 000 and the text of section 2.2 (line 2148), the
+    volume of innovative products against Appendix V's X2."""
+    t3 = load("diss-appendix-d-t3-ocr-printed").dropna(subset=["value"])
+    k5 = (load("ict-efficiency-printed").dropna(subset=["year"]).astype({"year": int})
+          .set_index("year"))
+    wide = table3_ocr()
+    eff = formula4_efficiency(wide, k5)
+    costs = load("ict-costs-mentions")
+    t17 = costs[costs["table"] == "Кесте 17"].set_index("year")["ict_costs_mln_tenge"]
+    art = costs[costs["source_file"].str.startswith("000")].set_index("year")
+    # line 2148: 2013-2020 total 2 484 856.4 and increase 2020 over 2013 of 168 080.8
+    implied_2013 = float(t17[2020]) - 168080.8
+    implied_2014 = (2484856.4 - implied_2013 - float(art.at[2015, "ict_costs_mln_tenge"])
+                    - float(t17.loc[2016:2020].sum()))
+    x2 = load("regression-appendix-data").query("variable == 'x2'").set_index("year")["value"]
+    rows = []
+    for _, r in t3[t3["column"].isin(T3_COLUMNS)].iterrows():
+        year, col, value = int(r["year"]), str(r["column"]), float(r["value"])
+        name, printed, kind, severity = T3_COLUMNS[col], f"{value:.1f}", "consistency", None
+        if col in ("ict_exports_mln_usd", "ict_imports_mln_usd"):
+            tenge = k5.at[year, col.replace("mln_usd", "mln_kzt")]
+            rate = k5.at[year, "usd_kzt_rate"]
+            other, unit = tenge / rate, "mln USD"
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs Table 5 over its rate"
+            why = f"Table 5 prints {tenge:,.2f} mln tenge at {rate:.2f} tenge per USD"
+        elif col == "ict_costs_bn_tenge":
+            unit = "bn tenge"
+            if year in t17.index:
+                other, where = float(t17[year]) / 1000, "Table 17"
+            elif year in (2010, 2015):
+                other = float(art.at[year, "ict_costs_mln_tenge"]) / 1000
+                where = "article 000 (line 60)"
+            elif year == 2013:
+                other, where = implied_2013 / 1000, "the text's increase 2020 over 2013 (line 2148)"
+            elif year == 2014:
+                other = implied_2014 / 1000
+                where = "the text's 2013-2020 total less the other years (line 2148)"
+            else:
+                continue
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs {where}"
+            why = f"{where} gives {other:,.2f} bn tenge"
+        else:
+            other, unit = float(x2[year]), "mln tenge"
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs Appendix V (X2)"
+            why = f"Appendix V prints X2 = {other:,.1f}"
+            if abs(other - value) > 0.15:
+                swapped = wide.loc[year].copy()
+                swapped["innovative_products_mln_tenge"] = other
+                alt = float(formula4_efficiency(swapped.to_frame().T, k5.loc[[year]]).iloc[0])
+                why += (f"; Table 5 prints the efficiency {k5.at[year, 'efficiency']:.3f}, "
+                        f"formula (4) gives {eff[year]:.3f} with Table 3's value and {alt:.3f} "
+                        "with Appendix V's: Appendix V's X2, a candidate regressor of section "
+                        "2.4, is the one in error")
+                severity = "medium"
+            elif abs(other - value) > 0.01:
+                why += "; differs in the last digit (the OCR may misread one)"
+                severity = "low"
+        rows.append(check(SOURCE, _t3_loc(r), f"{quantity} ({unit})", printed, other,
+                          kind=kind, severity=severity, why=why))
+    return rows
+
+
 def _other_text(rows: list[dict], figs: pd.DataFrame) -> None:
     sums = {"e15": (1 + 1 + 5, "target indicators not met 2018-2020 (1 + 1 + 5)"),
             "e19": (3 + 4 + 10, "indicators not met 2018-2020 (3 + 4 + 10)"),
@@ -275,6 +414,8 @@ def audit() -> pd.DataFrame:
     _karasai(rows, figs)
     _edms(rows, figs)
     _other_text(rows, figs)
+    rows += _appendix_d_figure4_rows(figs)
+    rows += _appendix_d_table3_rows()
     rows.append(check(SOURCE, "text, line 545", "public services used, vs the two groups "
                       "listed at line 551 (24 + 3 and 16 + 1)", "44", 24 + 3 + 16 + 1))
     for _, f in figs.iterrows():

@@ -726,7 +726,7 @@ def _appendix_d_trade_rows() -> list[dict[str, object]]:
                     f"of {year + 1}, when {after.idxmin()} is lowest ({after.min():.2f} %) as "
                     f"the text says: the text's {year} is {year + 1}")
             severity = "low"
-        rows.append(check(DISS, f"text, line 2831 (chart data: Қосымша Д, line {lines[iso3]})",
+        rows.append(check(DISS, f"text, line 2831; Қосымша Д, line {lines[iso3]}",
                           f"ICT goods share of total trade, {iso3} {year}, the highest of the "
                           "five: text vs Figure 24 chart data (Appendix D) (%)", printed, value,
                           kind="consistency", severity=severity, why=why))

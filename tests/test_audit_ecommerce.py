@@ -110,3 +110,24 @@ def test_hand_checked_translations(frame):
     efficiency = "ecommerce.t17.ict-economic-efficiency-2016-output-ict-costs-x-100"
     assert translated_row(frame, efficiency, "kk")["why"] == (
         "басылған мән дөңгелектелмей, қиылған: 8,461 дөңгелектегенде 8,5 болады")
+
+
+def test_figure24_reading_of_the_text(frame):
+    # line 2831 says Armenia led in 2000 with 2.02 %; the chart data give Armenia 0.36 % in
+    # 2000 (Belarus leads with 1.38 %) and 2.02 % in 2001, when Armenia does lead
+    r = audit_row(frame, "text, line 2831; Қосымша Д, line 4661", "ARM 2000")
+    assert r["recomputed"] == pytest.approx(0.36) and r["verdict"] == "differs"
+    assert r["severity"] == "low" and "BLR" in r["why"] and "2001" in r["why"]
+    r = audit_row(frame, "text, line 2831; Қосымша Д, line 4662", "BLR 2018")
+    assert r["recomputed"] == pytest.approx(0.75) and r["verdict"] == "reproduces"
+
+
+def test_figure23_text_against_its_own_chart_data(frame):
+    rows = frame[frame["quantity"].str.contains("Figure 23 chart data")]
+    level = rows[rows["quantity"].str.contains("about 76")].iloc[0]
+    # mean of 2021: Russia 87, Belarus 86, Armenia 77.3, Kazakhstan 89
+    assert level["recomputed"] == pytest.approx((87 + 86 + 77.3 + 89) / 4)
+    assert level["verdict"] == "differs" and level["severity"] == "medium"
+    rise = rows[rows["quantity"].str.contains("80 %")].iloc[0]
+    assert rise["recomputed"] == pytest.approx((87 + 86 + 77.3 + 89) / 4 - (1.97 + 1.3 + 0.6) / 3)
+    assert rise["verdict"] == "reproduces"

@@ -95,3 +95,56 @@ def test_hand_checked_translations(frame):
     row = translated_row(frame, entrepreneurs, "ru")
     assert row == {"quantity": "рост 2022/2021: индивидуальные предприниматели, %",
                    "why": "по таблице 6 диссертации это снижение на 86,05 %, а не рост"}
+
+
+def test_figure4_chart_data_in_appendix_d(frame):
+    # the text's 8 % of paper reporting is Figure 4's chart data (0.08) in Appendix D
+    r = audit_row(frame, "text, line 596", "share of paper reporting")
+    assert r["verdict"] == "reproduces" and r["recomputed"] == pytest.approx(8.0)
+    r = audit_row(frame, "Қосымша Д, line 4637", "share of electronic documents")
+    assert r["recomputed"] == pytest.approx(0.92) and r["verdict"] == "reproduces"
+    r = audit_row(frame, "Қосымша Д, line 4643", "individual entrepreneurs using e-services")
+    assert r["printed"] == r["recomputed"] == 160540
+
+
+def test_table3_ocr_trade_agrees_with_table5(frame):
+    # 2011 imports: Table 5's 347 152.17 mln tenge at 146.62 tenge per USD = 2 367.7 mln USD,
+    # which the OCR reads as '23677'
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '23677'), line 4696",
+                  "ICT goods imports 2011")
+    assert r["recomputed"] == pytest.approx(347152.17 / 146.62)
+    assert r["printed"] == 2367.7 and r["verdict"] == "reproduces"
+
+
+def test_table3_ocr_costs_2014_follow_from_the_text_total(frame):
+    # 2 484 856.4 - (388 928.5 - 168 080.8) - 375 600.4 - (Table 17, 2016-2020) = 237 079.4
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '237.1'), line 4699", "ICT costs 2014")
+    t17 = 269526.7 + 349943.6 + 305217.4 + 337712.7 + 388928.5
+    assert r["recomputed"] == pytest.approx((2484856.4 - 220847.7 - 375600.4 - t17) / 1000)
+    assert r["verdict"] == "reproduces"
+
+
+def test_innovative_products_appendix_v_differs_in_2015_2016_2021(frame):
+    rows = frame[frame["quantity"].str.startswith("volume of innovative products")]
+    big = rows[rows["severity"] == "medium"]
+    assert sorted(int(q.split()[4].rstrip(",")) for q in big["quantity"]) == [2015, 2016, 2021]
+    r = big[big["quantity"].str.contains("2015")].iloc[0]
+    assert r["printed"] == 377196.7 and r["recomputed"] == 585395.1
+    # Table 3's value gives Table 5's efficiency 2.226 by formula (4); Appendix V's does not
+    assert "2.228" in r["why"] and "1.466" in r["why"]
+    # the last-digit differences (2012-2014) are low: the OCR may misread a digit
+    assert set(rows.loc[rows["verdict"] == "differs", "severity"]) == {"medium", "low"}
+    assert (rows["verdict"] == "differs").sum() == 6
+
+
+def test_formula4_on_the_ocr_gives_table5():
+    from digecon.chapters.efficiency.audit import formula4_efficiency, table3_ocr
+    from digecon.data import load
+
+    k5 = (load("ict-efficiency-printed").dropna(subset=["year"]).astype({"year": int})
+          .set_index("year"))
+    eff = formula4_efficiency(table3_ocr(), k5).dropna()
+    # unreadable: R&D 2010 and 2017, imports 2014, exports 2018, innovative products 2019
+    assert eff.index.tolist() == [2011, 2012, 2013, 2015, 2016, 2020, 2021]
+    gap = (eff / k5.loc[eff.index, "efficiency"] - 1).abs()
+    assert gap.max() < 0.002

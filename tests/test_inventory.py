@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digecon_book import inventory as inv
@@ -49,7 +51,16 @@ def test_audited_numbers_match_their_rows(table, audit_rows):
     rows = audit_rows.set_index("id")
     hit = table[table["status"] == inv.AUDITED]
     printed = rows.loc[hit["audit_id"], "printed"].to_numpy()
-    assert (abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6).all()
+    # a cell of an OCR'd image matches what its row says the OCR reads ("OCR '23677'")
+    read = [{abs(inv._value(n)) for cell in re.findall(r"OCR '([^']+)'", loc) for n in cell.split()}
+            for loc in rows.loc[hit["audit_id"], "location"]]
+    same = abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6
+    ocr = [abs(v) in r for v, r in zip(hit["value"], read, strict=True)]
+    assert (same | ocr).all()
+    # the OCR of Appendix D's Table 3: '23677' (2011 imports, 2 367.7 mln USD) is audited
+    cell = table[(table["line"] == 4696) & (table["number"] == "23677")]
+    assert (cell["status"] == inv.AUDITED).all() and len(cell) == 1
+    assert rows.loc[cell["audit_id"].item(), "printed"] == 2367.7
     # a known row: the article's 2005 EGDI of Kazakhstan (Кесте 3) is in the inventory as audited
     egdi = table[(table["source"] == "002") & (table["number"] == "0,4876")]
     assert (egdi["status"] == inv.AUDITED).any()

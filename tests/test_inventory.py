@@ -79,3 +79,23 @@ def test_coverage_adds_up(table):
     assert (cov["n"] == cov["audited"] + cov["excluded"] + cov["unaccounted"]).all()
     assert cov["n"].sum() == len(table)
     assert cov["coverage"].between(0, 1).all()
+
+
+def test_chart_series_lines_match_only_their_own_rows(tmp_path):
+    """A line of chart data (a whole series) is audited only by rows naming it; a cell the OCR
+    read without its decimal point matches the row that names what the OCR reads."""
+    from digecon.audit import audit_frame, check
+
+    series_a = "\t".join(["0.36", "0.75", *(f"1.{i:02d}" for i in range(20))])
+    series_b = "\t".join(["1.38", "0.75", *(f"2.{i:02d}" for i in range(20))])
+    ocr = "2011 2142 23677"
+    (tmp_path / "009_demo.txt").write_text(f"{series_a}\n{series_b}\n{ocr}\n", encoding="utf-8")
+    rows = audit_frame([
+        check("demo 009", "chart, line 2", "series B, second cell", "0.75", 0.75),
+        check("demo 009", "Кесте 3 (OCR '23677'), line 3", "imports 2011", "2367.7", 2367.7),
+    ], "demo")
+    table = inv.inventory(tmp_path, rows=rows).set_index(["line", "number"])["status"]
+    assert table[(2, "0.75")] == inv.AUDITED
+    assert table[(1, "0.75")] == inv.UNACCOUNTED  # the neighbouring series' equal value
+    assert table[(3, "23677")] == inv.AUDITED
+    assert table[(3, "2142")] == inv.UNACCOUNTED

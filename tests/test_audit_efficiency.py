@@ -131,20 +131,36 @@ def test_innovative_products_appendix_v_differs_in_2015_2016_2021(frame):
     r = big[big["quantity"].str.contains("2015")].iloc[0]
     assert r["printed"] == 377196.7 and r["recomputed"] == 585395.1
     # Table 3's value gives Table 5's efficiency 2.226 by formula (4); Appendix V's does not
-    assert "2.228" in r["why"] and "1.466" in r["why"]
+    assert "formula (4) gives 2.226 with Table 3's value and 1.465 with Appendix V's" in r["why"]
     # the last-digit differences (2012-2014) are low: the OCR may misread a digit
     assert set(rows.loc[rows["verdict"] == "differs", "severity"]) == {"medium", "low"}
     assert (rows["verdict"] == "differs").sum() == 6
 
 
-def test_formula4_on_the_ocr_gives_table5():
-    from digecon.chapters.efficiency.audit import formula4_efficiency, table3_ocr
-    from digecon.data import load
+def test_table5_efficiencies_recomputed_from_the_ocr_of_table3(frame):
+    rows = frame[frame["quantity"].str.match(r"ICT economic efficiency \d{4}$")]
+    assert len(rows) == 12
+    # the R&D costs of 2010 and 2017 lost a digit in the OCR: those two cannot be recomputed
+    cannot = rows[rows["verdict"] == "cannot be recomputed"]["quantity"].str[-4:].tolist()
+    assert cannot == ["2010", "2017"]
+    assert (rows["verdict"] != "differs").all()
+    # 2011 by hand: (214.2 + 58.7) bn + 2 367.7 mln USD x 146.62 over
+    # 235 962.7 + 84.6 x 146.62 + 277.3 (mln tenge)
+    r = audit_row(frame, "Кесте 5, line 401", "ICT economic efficiency 2011")
+    costs = (214.2 + 58.7) * 1000 + 2367.7 * 146.62
+    results = 235962.7 + 84.6 * 146.62 + 277.3
+    assert r["recomputed"] == pytest.approx(costs / results)
+    assert abs(r["recomputed"] - 2.494) < 0.0005 and r["verdict"] == "reproduces"
+    # a period by its definition, the pooled ratio of sums: 1.771 and 0.900 reproduce
+    for line, printed in ((443, 1.771), (487, 0.900)):
+        r = frame[(frame["location"] == f"Кесте 5, line {line}")
+                  & frame["quantity"].str.startswith("ICT economic efficiency of the period")]
+        assert r["verdict"].item() == "reproduces" and r["printed"].item() == printed
 
-    k5 = (load("ict-efficiency-printed").dropna(subset=["year"]).astype({"year": int})
-          .set_index("year"))
-    eff = formula4_efficiency(table3_ocr(), k5).dropna()
-    # unreadable: R&D 2010 and 2017, imports 2014, exports 2018, innovative products 2019
-    assert eff.index.tolist() == [2011, 2012, 2013, 2015, 2016, 2020, 2021]
-    gap = (eff / k5.loc[eff.index, "efficiency"] - 1).abs()
-    assert gap.max() < 0.002
+
+def test_rd_costs_implied_by_formula4(frame):
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '739'), line 4698", "R&D costs 2013")
+    # 1.220 x results - imports - ICT costs, in bn tenge
+    results = 578263.1 + 159.4 * 152.13 + 434.6
+    assert r["recomputed"] == pytest.approx((1.220 * results - 2896.2 * 152.13) / 1000 - 220.8)
+    assert r["printed"] == 73.9 and r["verdict"] == "reproduces"

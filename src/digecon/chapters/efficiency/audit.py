@@ -18,7 +18,15 @@ from __future__ import annotations
 import pandas as pd
 
 from digecon.audit import audit_frame, cannot, check
-from digecon.chapters.efficiency import analysis as an
+from digecon.chapters.efficiency.analysis import (
+    T3_FILLED,
+    formula4_efficiency,
+    formula4_parts,
+    period_from_table3,
+    table3_filled,
+    table3_ocr,
+    table5_years,
+)
 from digecon.data import load
 from digecon.methods import efficiency as ef
 from digecon.methods.growth import percent_change
@@ -101,7 +109,7 @@ def _efficiency_row(r: pd.Series) -> dict:
     year = int(r.name)
     k5 = _k5()
     t3 = _filled()
-    eff = an.formula4_efficiency(t3, k5)
+    eff = formula4_efficiency(t3, k5)
     loc, quantity = _loc("Кесте 5", int(r["line"])), f"ICT economic efficiency {year}"
     if pd.isna(eff[year]):
         return cannot(SOURCE, loc, quantity, f"{r['efficiency']:.3f}",
@@ -110,7 +118,7 @@ def _efficiency_row(r: pd.Series) -> dict:
     why = ("formula (4) on Table 3 as the OCR of its image in Appendix D reads it: costs (ICT "
            "costs + R&D costs + ICT imports) over results (innovative products + ICT exports "
            "+ ICT products and services), in mln tenge at Table 5's rate")
-    filled = [f"{what} for the misread cell" for (y, _), what in an.T3_FILLED.items() if y == year]
+    filled = [f"{what} for the misread cell" for (y, _), what in T3_FILLED.items() if y == year]
     if filled:
         why += "; " + filled[0]
     return check(SOURCE, loc, quantity, f"{r['efficiency']:.3f}", float(eff[year]),
@@ -121,9 +129,9 @@ def _period_row(r: pd.Series, label: str, eff: pd.Series) -> dict:
     """A period's efficiency (Table 5's total row) by its definition, the pooled ratio of sums
     of formula (4) over Table 3 as Appendix D's OCR reads it (lines 502-511)."""
     t3, k5 = _filled(), _k5()
-    period = an.period_from_table3(t3, k5).set_index("years").loc[label]
+    period = period_from_table3(t3, k5).set_index("years").loc[label]
     first, last = int(label[:4]), int(label[-4:])
-    parts = an.formula4_parts(t3, k5).loc[first:last]
+    parts = formula4_parts(t3, k5).loc[first:last]
     rate = k5.loc[first:last, "usd_kzt_rate"]
     value = float(period["recomputed"])
     known = parts.dropna()
@@ -334,15 +342,15 @@ def _t3_loc(r: pd.Series) -> str:
 
 
 def _k5() -> pd.DataFrame:
-    return an.table5_years(load("ict-efficiency-printed"))
+    return table5_years(load("ict-efficiency-printed"))
 
 
 def _ocr() -> pd.DataFrame:
-    return an.table3_ocr(load("diss-appendix-d-t3-ocr-printed"))
+    return table3_ocr(load("diss-appendix-d-t3-ocr-printed"))
 
 
 def _filled() -> pd.DataFrame:
-    return an.table3_filled(_ocr(), _k5(), load("regression-appendix-data"))
+    return table3_filled(_ocr(), _k5(), load("regression-appendix-data"))
 
 
 def formula4_tolerance(t3: pd.DataFrame, k5: pd.DataFrame) -> pd.Series:
@@ -353,7 +361,7 @@ def formula4_tolerance(t3: pd.DataFrame, k5: pd.DataFrame) -> pd.Series:
     >>> round(float(formula4_tolerance(_ocr(), _k5())[2020]), 5)
     0.00058
     """
-    parts = an.formula4_parts(t3, k5)
+    parts = formula4_parts(t3, k5)
     rate = k5["usd_kzt_rate"]
     eff = parts["costs"] / parts["results"]
     d_costs = 2 * 50.0 + 0.05 * rate
@@ -371,7 +379,7 @@ def implied_cost_cell(year: int, column: str) -> tuple[float, float]:
     (74.2, 0.4)
     """
     t3, k5 = _filled(), _k5()
-    parts = an.formula4_parts(t3, k5)
+    parts = formula4_parts(t3, k5)
     rate = float(k5.at[year, "usd_kzt_rate"])
     other = "rd_costs_bn_tenge" if column == "ict_costs_bn_tenge" else "ict_costs_bn_tenge"
     results = float(parts.at[year, "results"])
@@ -411,7 +419,7 @@ def _appendix_d_table3_rows() -> list[dict]:
     k5 = (load("ict-efficiency-printed").dropna(subset=["year"]).astype({"year": int})
           .set_index("year"))
     wide = _ocr()
-    eff = an.formula4_efficiency(wide, k5)
+    eff = formula4_efficiency(wide, k5)
     costs = load("ict-costs-mentions")
     t17 = costs[costs["table"] == "Кесте 17"].set_index("year")["ict_costs_mln_tenge"]
     art = costs[costs["source_file"].str.startswith("000")].set_index("year")
@@ -453,7 +461,7 @@ def _appendix_d_table3_rows() -> list[dict]:
             if abs(other - value) > 0.15:
                 swapped = wide.loc[year].copy()
                 swapped["innovative_products_mln_tenge"] = other
-                alt = float(an.formula4_efficiency(swapped.to_frame().T, k5.loc[[year]]).iloc[0])
+                alt = float(formula4_efficiency(swapped.to_frame().T, k5.loc[[year]]).iloc[0])
                 why += (f"; Table 5 prints the efficiency {k5.at[year, 'efficiency']:.3f}, "
                         f"formula (4) gives {eff[year]:.3f} with Table 3's value and {alt:.3f} "
                         "with Appendix V's: Appendix V's X2, a candidate regressor of section "

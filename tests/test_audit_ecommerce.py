@@ -139,3 +139,26 @@ def test_internet_target_of_2022_beside_the_official_share(frame):
     assert r["printed"] == pytest.approx(82.3) and r["verdict"] == "cannot be recomputed"
     assert r["official"] == pytest.approx(92.30) and r["official"] > r["printed"]
     assert r["kind"] == "official"
+
+
+def test_figure24_reading_of_the_text(frame):
+    # line 2831 says Armenia led in 2000 with 2.02 %; the chart data give Armenia 0.36 % in
+    # 2000 (Belarus leads with 1.38 %) and 2.02 % in 2001, when Armenia does lead
+    r = audit_row(frame, "text, line 2831; Қосымша Д, line 4661", "ARM 2000")
+    assert r["recomputed"] == pytest.approx(0.36) and r["verdict"] == "differs"
+    assert r["severity"] == "low" and "BLR" in r["why"] and "2001" in r["why"]
+    r = audit_row(frame, "text, line 2831; Қосымша Д, line 4662", "BLR 2018")
+    assert r["recomputed"] == pytest.approx(0.75) and r["verdict"] == "reproduces"
+
+
+def test_figure23_text_against_its_own_chart_data(frame):
+    rows = frame[frame["quantity"].str.contains("Figure 23 chart data")]
+    level = rows[rows["quantity"].str.contains("about 76")].iloc[0]
+    # mean of 2021: Russia 87, Belarus 86, Armenia 77.3, Kazakhstan 89
+    assert level["recomputed"] == pytest.approx((87 + 86 + 77.3 + 89) / 4)
+    assert level["verdict"] == "differs" and level["severity"] == "medium"
+    # 'grew by 80 %' since 2000: the chart gives a 65-fold rise (Belarus's row starts in 2003)
+    rise = rows[rows["quantity"].str.contains("80 %")].iloc[0]
+    start = (1.97 + 1.3 + 0.6) / 3
+    assert rise["recomputed"] == pytest.approx(100 * ((87 + 86 + 77.3 + 89) / 4 / start - 1))
+    assert rise["verdict"] == "differs" and "83.5 percentage points" in rise["why"]

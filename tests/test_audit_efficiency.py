@@ -95,3 +95,72 @@ def test_hand_checked_translations(frame):
     row = translated_row(frame, entrepreneurs, "ru")
     assert row == {"quantity": "рост 2022/2021: индивидуальные предприниматели, %",
                    "why": "по таблице 6 диссертации это снижение на 86,05 %, а не рост"}
+
+
+def test_figure4_chart_data_in_appendix_d(frame):
+    # the text's 8 % of paper reporting is Figure 4's chart data (0.08) in Appendix D
+    r = audit_row(frame, "text, line 596", "share of paper reporting")
+    assert r["verdict"] == "reproduces" and r["recomputed"] == pytest.approx(8.0)
+    r = audit_row(frame, "Қосымша Д, line 4637", "share of electronic documents")
+    assert r["recomputed"] == pytest.approx(0.92) and r["verdict"] == "reproduces"
+    r = audit_row(frame, "Қосымша Д, line 4643", "individual entrepreneurs using e-services")
+    assert r["printed"] == r["recomputed"] == 160540
+
+
+def test_table3_ocr_trade_agrees_with_table5(frame):
+    # 2011 imports: Table 5's 347 152.17 mln tenge at 146.62 tenge per USD = 2 367.7 mln USD,
+    # which the OCR reads as '23677'
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '23677'), line 4696",
+                  "ICT goods imports 2011")
+    assert r["recomputed"] == pytest.approx(347152.17 / 146.62)
+    assert r["printed"] == 2367.7 and r["verdict"] == "reproduces"
+
+
+def test_table3_ocr_costs_2014_follow_from_the_text_total(frame):
+    # 2 484 856.4 - (388 928.5 - 168 080.8) - 375 600.4 - (Table 17, 2016-2020) = 237 079.4
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '237.1'), line 4699", "ICT costs 2014")
+    t17 = 269526.7 + 349943.6 + 305217.4 + 337712.7 + 388928.5
+    assert r["recomputed"] == pytest.approx((2484856.4 - 220847.7 - 375600.4 - t17) / 1000)
+    assert r["verdict"] == "reproduces"
+
+
+def test_innovative_products_appendix_v_differs_in_2015_2016_2021(frame):
+    rows = frame[frame["quantity"].str.startswith("volume of innovative products")]
+    big = rows[rows["severity"] == "medium"]
+    assert sorted(int(q.split()[4].rstrip(",")) for q in big["quantity"]) == [2015, 2016, 2021]
+    r = big[big["quantity"].str.contains("2015")].iloc[0]
+    assert r["printed"] == 377196.7 and r["recomputed"] == 585395.1
+    # Table 3's value gives Table 5's efficiency 2.226 by formula (4); Appendix V's does not
+    assert "formula (4) gives 2.226 with Table 3's value and 1.465 with Appendix V's" in r["why"]
+    # the last-digit differences (2012-2014) are low: the OCR may misread a digit
+    assert set(rows.loc[rows["verdict"] == "differs", "severity"]) == {"medium", "low"}
+    assert (rows["verdict"] == "differs").sum() == 6
+
+
+def test_table5_efficiencies_recomputed_from_the_ocr_of_table3(frame):
+    rows = frame[frame["quantity"].str.match(r"ICT economic efficiency \d{4}$")]
+    assert len(rows) == 12
+    # the R&D costs of 2010 and 2017 lost a digit in the OCR: those two cannot be recomputed
+    cannot = rows[rows["verdict"] == "cannot be recomputed"]["quantity"].str[-4:].tolist()
+    assert cannot == ["2010", "2017"]
+    assert (rows["verdict"] != "differs").all()
+    # 2011 by hand: (214.2 + 58.7) bn + 2 367.7 mln USD x 146.62 over
+    # 235 962.7 + 84.6 x 146.62 + 277.3 (mln tenge)
+    r = audit_row(frame, "Кесте 5, line 401", "ICT economic efficiency 2011")
+    costs = (214.2 + 58.7) * 1000 + 2367.7 * 146.62
+    results = 235962.7 + 84.6 * 146.62 + 277.3
+    assert r["recomputed"] == pytest.approx(costs / results)
+    assert abs(r["recomputed"] - 2.494) < 0.0005 and r["verdict"] == "reproduces"
+    # a period by its definition, the pooled ratio of sums: 1.771 and 0.900 reproduce
+    for line, printed in ((443, 1.771), (487, 0.900)):
+        r = frame[(frame["location"] == f"Кесте 5, line {line}")
+                  & frame["quantity"].str.startswith("ICT economic efficiency of the period")]
+        assert r["verdict"].item() == "reproduces" and r["printed"].item() == printed
+
+
+def test_rd_costs_implied_by_formula4(frame):
+    r = audit_row(frame, "Қосымша Д, Кесте 3 (OCR '739'), line 4698", "R&D costs 2013")
+    # 1.220 x results - imports - ICT costs, in bn tenge
+    results = 578263.1 + 159.4 * 152.13 + 434.6
+    assert r["recomputed"] == pytest.approx((1.220 * results - 2896.2 * 152.13) / 1000 - 220.8)
+    assert r["printed"] == 73.9 and r["verdict"] == "reproduces"

@@ -27,7 +27,22 @@ def test_shape_and_columns(audit):
         "regression-forecast-errors", "regression-forecast-intervals",
         "regression-text-figures"])
     assert n_printed == 369
-    assert len(audit) == n_printed + 1 + 12
+    # plus one row per chart cell of Figures 28-31 in Appendix D (X3-X6, 2000-2020)
+    charts = data.load("diss-appendix-d-charts-printed")
+    n_chart = int(charts["series"].isin(["x3", "x4", "x5", "x6"]).sum())
+    assert n_chart == 4 * 21
+    assert len(audit) == n_printed + 1 + 12 + n_chart
+
+
+def test_appendix_d_chart_data_repeat_appendix_v(audit):
+    """Figures 28-31's chart data in Appendix D are Appendix V's X3-X6, cell for cell."""
+    rows = audit[audit["location"].str.startswith("Қосымша Д")]
+    assert len(rows) == 84 and (rows["verdict"] == "reproduces").all()
+    assert (rows["kind"] == "consistency").all()
+    appendix = data.load("regression-appendix-data").set_index(["variable", "year"])["value"]
+    x5_2020 = rows[rows["quantity"].str.startswith("X5 2020")].iloc[0]
+    assert x5_2020["printed"] == appendix[("x5", 2020)] == 22665
+    assert x5_2020["recomputed"] == 22665
 
 
 def test_every_differs_is_explained(audit):
@@ -86,8 +101,9 @@ def test_scenarios_differ(audit):
 
 def test_verdict_counts(audit):
     counts = audit["verdict"].value_counts().to_dict()
-    # 334 + 35 for the printed tables and text; 11 + 1 for GDP per capita against the World Bank
-    assert counts == {"reproduces": 334 + 11, "differs": 35 + 1, "cannot be recomputed": 1}
+    # 334 + 35 for the printed tables and text; 11 + 1 for GDP per capita against the World
+    # Bank; 84 reproduced rows are Appendix D's chart data of Figures 28-31
+    assert counts == {"reproduces": 334 + 11 + 84, "differs": 35 + 1, "cannot be recomputed": 1}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -112,3 +112,23 @@ def test_display_tables(k5, lang):
     assert t("cannot_be_recomputed", lang) not in audit_html
     assert t("variable_code", lang) in charts.variables_display(
         load("efficiency-variables-printed"), lang).to_html()
+
+
+def test_table3_ocr_and_formula4():
+    from digecon.chapters.efficiency import analysis as an
+
+    k5 = an.table5_years(load("ict-efficiency-printed"))
+    wide = an.table3_ocr(load("diss-appendix-d-t3-ocr-printed"))
+    assert wide.shape == (12, 7)
+    assert wide.isna().sum().sum() == 7  # cells the OCR lost or misread
+    filled = an.table3_filled(wide, k5, load("regression-appendix-data"))
+    # the 2014 imports, misread as '20902', from Table 5: 535 813.94 / 179.19
+    assert filled.at[2014, "ict_imports_mln_usd"] == pytest.approx(535813.94 / 179.19)
+    eff = an.formula4_efficiency(filled, k5)
+    assert eff.isna().tolist() == [y in (2010, 2017) for y in eff.index]
+    gap = (eff - k5["efficiency"]).dropna().abs()
+    assert len(gap) == 10 and gap.max() < 0.0005
+    periods = an.period_from_table3(filled, k5).set_index("period")
+    assert periods.at["pre_program", "recomputed"] == pytest.approx(1.771, abs=5e-4)
+    assert periods.at["post_program", "recomputed"] == pytest.approx(0.900, abs=5e-4)
+    assert periods.at["pre_program", "filled"] == [2010]

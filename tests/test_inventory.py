@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digecon_book import inventory as inv
@@ -49,7 +51,16 @@ def test_audited_numbers_match_their_rows(table, audit_rows):
     rows = audit_rows.set_index("id")
     hit = table[table["status"] == inv.AUDITED]
     printed = rows.loc[hit["audit_id"], "printed"].to_numpy()
-    assert (abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6).all()
+    # a cell of an OCR'd image matches what its row says the OCR reads ("OCR '23677'")
+    read = [{abs(inv._value(n)) for cell in re.findall(r"OCR '([^']+)'", loc) for n in cell.split()}
+            for loc in rows.loc[hit["audit_id"], "location"]]
+    same = abs(abs(hit["value"].to_numpy()) - abs(printed)) < 1e-6
+    ocr = [abs(v) in r for v, r in zip(hit["value"], read, strict=True)]
+    assert (same | ocr).all()
+    # the OCR of Appendix D's Table 3: '23677' (2011 imports, 2 367.7 mln USD) is audited
+    cell = table[(table["line"] == 4696) & (table["number"] == "23677")]
+    assert (cell["status"] == inv.AUDITED).all() and len(cell) == 1
+    assert rows.loc[cell["audit_id"].item(), "printed"] == 2367.7
     # a known row: the article's 2005 EGDI of Kazakhstan (Кесте 3) is in the inventory as audited
     egdi = table[(table["source"] == "002") & (table["number"] == "0,4876")]
     assert (egdi["status"] == inv.AUDITED).any()
@@ -68,3 +79,23 @@ def test_coverage_adds_up(table):
     assert (cov["n"] == cov["audited"] + cov["excluded"] + cov["unaccounted"]).all()
     assert cov["n"].sum() == len(table)
     assert cov["coverage"].between(0, 1).all()
+
+
+def test_chart_series_lines_match_only_their_own_rows(tmp_path):
+    """A line of chart data (a whole series) is audited only by rows naming it; a cell the OCR
+    read without its decimal point matches the row that names what the OCR reads."""
+    from digecon.audit import audit_frame, check
+
+    series_a = "\t".join(["0.36", "0.75", *(f"1.{i:02d}" for i in range(20))])
+    series_b = "\t".join(["1.38", "0.75", *(f"2.{i:02d}" for i in range(20))])
+    ocr = "2011 2142 23677"
+    (tmp_path / "009_demo.txt").write_text(f"{series_a}\n{series_b}\n{ocr}\n", encoding="utf-8")
+    rows = audit_frame([
+        check("demo 009", "chart, line 2", "series B, second cell", "0.75", 0.75),
+        check("demo 009", "Кесте 3 (OCR '23677'), line 3", "imports 2011", "2367.7", 2367.7),
+    ], "demo")
+    table = inv.inventory(tmp_path, rows=rows).set_index(["line", "number"])["status"]
+    assert table[(2, "0.75")] == inv.AUDITED
+    assert table[(1, "0.75")] == inv.UNACCOUNTED  # the neighbouring series' equal value
+    assert table[(3, "23677")] == inv.AUDITED
+    assert table[(3, "2142")] == inv.UNACCOUNTED

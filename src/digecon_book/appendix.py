@@ -129,6 +129,14 @@ PART_NAMES: dict[str, tuple[str, str, str]] = {
                                               "текст, раздел 3.2 и рекомендации",
                                               "text, section 3.2 and recommendations"),
     "text and Сурет 1": ("мәтін және 1-сурет", "текст и рисунок 1", "text and Figure 1"),
+    "Қосымша Д, chart data of Figures 4, 24, 28-31": (
+        "Д қосымшасы, 4, 24, 28–31-суреттердің диаграмма деректері",
+        "приложение Д, данные диаграмм рисунков 4, 24, 28–31",
+        "Appendix D, chart data of Figures 4, 24, 28–31"),
+    "Қосымша Д, chart data of internet users": (
+        "Д қосымшасы, интернет пайдаланушылар диаграммасының деректері",
+        "приложение Д, данные диаграммы пользователей интернета",
+        "Appendix D, chart data of internet users"),
     "text on Рисунок 1": ("1-суреттегі мәтін", "текст на рисунке 1", "text on Figure 1"),
 }
 #: how a table, figure and appendix of a seed are named in the reader's language

@@ -205,8 +205,13 @@ def _audit_index(
     for r in rows.itertuples():
         lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
         lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
+        # a cell of an OCR'd image whose decimal point the OCR lost: the row names what the
+        # OCR reads ("OCR '23677'" for 2 367.7; "OCR '578 263.1'" for a cell split in two)
+        read = [_value(n) for cell in re.findall(r"OCR '([^']+)'", str(r.location))
+                for n in cell.split()]
         for ln in lines:
-            index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), False))
+            for value in [float(r.printed), *read]:
+                index.setdefault((str(r.seed), ln), []).append((value, str(r.id), False))
         table = re.match(r"(Кесте \d+|Table \d+)", str(r.location))
         for ln in blocks.get((str(r.seed), table.group(1)), set()) - lines if table else ():
             index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), True))
@@ -235,6 +240,10 @@ def exclusions() -> pd.DataFrame:
     return data.load("inventory-exclusions")
 
 
+#: numbers on one line from which the line is a series of chart data (see :func:`inventory`)
+_SERIES = 20
+
+
 def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed number: source, file, line, section, number, value, context, status,
     reason (for exclusions) and audit_id (for audited numbers). A tidy DataFrame. ``rows``: the
@@ -249,10 +258,15 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
         lines = path.read_text(encoding="utf-8").splitlines()
         sections = _sections(lines)
         for no, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
-            for number, start in numbers_in(line):
+            found = numbers_in(line)
+            # a row of chart data pasted as text holds a whole series (20 numbers or more) on
+            # one line: its cells are never split across lines, so only rows naming the line
+            # itself audit them (a neighbouring series may hold the same value)
+            offsets = (0,) if len(found) >= _SERIES else (0, -1, 1, -2, 2)
+            for number, start in found:
                 value = _value(number)
                 audit_id, reason = "", ""
-                for near in (0, -1, 1, -2, 2):
+                for near in offsets:
                     hits = [i for p, i, wide in index.get((seed, no + near), [])
                             if _matches(value, p) and (not wide or _distinctive(number))]
                     if hits:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from digecon.audit import audit_frame, cannot, check, decimals_of, verbal
+from digecon.audit import as_number, audit_frame, cannot, check, decimals_of, verbal
 from digecon.data import load
 from digecon.methods.growth import growth_rate, shares
 
@@ -752,6 +752,65 @@ def _appendix_d_internet_rows() -> list[dict[str, object]]:
     return rows
 
 
+#: the values of Figure 24 (ICT goods share of trade) that the text of line 2831 reads
+FIGURE24_CLAIMS = (("ARM", 2000, "2,02"), ("BLR", 2005, "0,96"), ("ARM", 2012, "1,26"),
+                   ("BLR", 2018, "0,75"))
+
+
+def _appendix_d_trade_rows() -> list[dict[str, object]]:
+    """Section 2.3's reading of Figure 24 (line 2831: the leader among the five members in
+    2000, 2005, 2012 and 2018) against the figure's chart data in Appendix D."""
+    charts = load("diss-appendix-d-charts-printed")
+    fig = charts[charts["figure"] == 24].pivot(index="year", columns="series", values="value")
+    lines = charts[charts["figure"] == 24].groupby("series")["line"].first()
+    rows = []
+    for iso3, year, printed in FIGURE24_CLAIMS:
+        leader = str(fig.loc[year].idxmax())
+        value = float(fig.at[year, iso3])
+        why = (f"the chart data give {value:.2f} %; the leader of {year} is {leader} "
+               f"({fig.loc[year].max():.2f} %)")
+        severity = None
+        if leader != iso3 or abs(value - as_number(printed)) > 0.005:
+            after = fig.loc[year + 1]
+            why += (f"; {printed.replace(',', '.')} % is {iso3}'s {year + 1} value, the leader "
+                    f"of {year + 1}, when {after.idxmin()} is lowest ({after.min():.2f} %) as "
+                    f"the text says: the text's {year} is {year + 1}")
+            severity = "low"
+        rows.append(check(DISS, f"text, line 2831; Қосымша Д, line {lines[iso3]}",
+                          f"ICT goods share of total trade, {iso3} {year}, the highest of the "
+                          "five: text vs Figure 24 chart data (Appendix D) (%)", printed, value,
+                          kind="consistency", severity=severity, why=why))
+    return rows
+
+
+def _appendix_d_internet_text_rows() -> list[dict[str, object]]:
+    """Section 2.3's reading of Figure 23 (line 2818) against the figure's own chart data in
+    Appendix D: the level of 2021 and the rise since 2000 of Russia, Belarus, Armenia and
+    Kazakhstan."""
+    chart = load("diss-appendix-d-internet-printed").pivot(index="year", columns="iso3",
+                                                           values="value")
+    four = ["RUS", "BLR", "ARM", "KAZ"]
+    level = float(chart.loc[2021, four].mean())
+    start = chart.loc[2000, four].dropna()
+    rise = level - float(start.mean())
+    return [
+        verbal(DISS, "text, line 2818",
+               "internet users 2021, Russia, Belarus, Armenia and Kazakhstan, 'about 76 %', text "
+               "vs Figure 23 chart data (Appendix D) (%)", "76", level, rule="about",
+               severity="medium",
+              why=f"Figure 23's own chart data give {chart.loc[2021, four].min():g} to "
+                  f"{chart.loc[2021, four].max():g} % in 2021, mean {level:.1f} %"),
+        check(DISS, "text, line 2818",
+              "rise of internet users 2000-2021, the same four members, '80 %', vs Figure 23 "
+              "chart data (Appendix D) (%)", "80", 100 * (level / float(start.mean()) - 1),
+              kind="consistency", severity="medium",
+              why=f"the chart data give {float(start.mean()):.2f} % in 2000 (Belarus's row "
+                  f"starts in 2003) and {level:.1f} % in 2021: a rise of "
+                  f"{100 * (level / float(start.mean()) - 1):,.0f} %, or {rise:.1f} percentage "
+                  "points; with the text's own 'about 76 %' for 2021 no reading gives 80"),
+    ]
+
+
 def _article000_costs_rows() -> list[dict[str, object]]:
     """Article 000's ICT costs of 2015 (text, line 60) against the OCR of Appendix D, Table 3
     (0.1 billion tenge precision); 2010 and 2020 are checked by the rows of ``_ict_costs_rows``."""
@@ -783,6 +842,8 @@ def audit() -> pd.DataFrame:
         *_internet_growth_claims(),
         _internet_target_row(),
         *_appendix_d_internet_rows(),
+        *_appendix_d_trade_rows(),
+        *_appendix_d_internet_text_rows(),
         *_article000_costs_rows(),
     ]
     rows = [{**r, "id": KEPT_IDS.get(str(r["quantity"]), r["id"])} for r in rows]

@@ -3,8 +3,10 @@
 Recomputes every number section 1.2 prints that its own tables allow: the growth rates of
 Table 5 (from the printed 3-decimal efficiencies, with their rounding interval), its totals,
 the growth column of Table 6, the EDMS survey of Table 7 and formula 5, the service counts and
-shares of the text. The efficiencies themselves come from the Table 3/4 values, which are
-images missing from the text: those rows say so.
+shares of the text. The efficiencies themselves come from Table 3, an image in the text;
+Appendix D holds an OCR copy of that image, from which formula (4) recomputes Table 5's
+yearly and period efficiencies (:func:`digecon.chapters.efficiency.analysis.formula4_efficiency`)
+and whose cells are set against their other prints (Tables 5 and 17, Appendix V, article 000).
 
 >>> a = audit()
 >>> set(a["chapter"]) == {"efficiency"}
@@ -16,6 +18,15 @@ from __future__ import annotations
 import pandas as pd
 
 from digecon.audit import audit_frame, cannot, check
+from digecon.chapters.efficiency.analysis import (
+    T3_FILLED,
+    formula4_efficiency,
+    formula4_parts,
+    period_from_table3,
+    table3_filled,
+    table3_ocr,
+    table5_years,
+)
 from digecon.data import load
 from digecon.methods import efficiency as ef
 from digecon.methods.growth import percent_change
@@ -53,10 +64,7 @@ def _table5(rows: list[dict]) -> pd.Series:
     years = k5.dropna(subset=["year"]).astype({"year": int}).set_index("year")
     eff = years["efficiency"]
     for _, r in years.iterrows():
-        rows.append(cannot(SOURCE, _loc("Кесте 5", int(r["line"])),
-                           f"ICT economic efficiency {int(r.name)}", f"{r['efficiency']:.3f}",
-                           "computed by formula (4) from the Table 3/4 values, which are images "
-                           "missing from the text"))
+        rows.append(_efficiency_row(r))
     for year in range(2011, 2022):
         r = years.loc[year]
         rows.append(_growth_row(f"{r['efficiency_growth_pct']:.3f}",
@@ -66,13 +74,7 @@ def _table5(rows: list[dict]) -> pd.Series:
     totals = k5[k5["row"] == "total"].set_index("period")
     pre, post = totals.loc["pre_program"], totals.loc["post_program"]
     for r, label in ((pre, "2010-2016"), (post, "2017-2021")):
-        rows.append(cannot(SOURCE, _loc("Кесте 5", int(r["line"])),
-                           f"ICT economic efficiency of the period {label}",
-                           f"{r['efficiency']:.3f}",
-                           "pooled sum of results over sum of costs (lines 502-511) needs the "
-                           "Table 3/4 values (images); it is neither the mean "
-                           f"({eff.loc[int(label[:4]):int(label[-4:])].mean():.3f}) of the yearly "
-                           "values nor any other average of them"))
+        rows.append(_period_row(r, label, eff))
     rows.append(_growth_row(f"{pre['efficiency_growth_pct']:.3f}",
                             _loc("Кесте 5", int(pre["line"])),
                             "growth of efficiency over 2010-2016 (total row), % change",
@@ -99,6 +101,53 @@ def _table5(rows: list[dict]) -> pd.Series:
                        "USD/KZT rate, 2010-2016 total row", f"{pre['usd_kzt_rate']:.2f}",
                        "a total of exchange rates has no meaning; the cell repeats the 2010 rate"))
     return eff
+
+
+def _efficiency_row(r: pd.Series) -> dict:
+    """Table 5's efficiency of one year recomputed by formula (4) from Table 3 as Appendix D's
+    OCR reads it (Table 3 is an image in the text)."""
+    year = int(r.name)
+    k5 = _k5()
+    t3 = _filled()
+    eff = formula4_efficiency(t3, k5)
+    loc, quantity = _loc("Кесте 5", int(r["line"])), f"ICT economic efficiency {year}"
+    if pd.isna(eff[year]):
+        return cannot(SOURCE, loc, quantity, f"{r['efficiency']:.3f}",
+                      "computed by formula (4) from Table 3, an image in the text; the OCR of "
+                      f"that image in Appendix D lost a digit of the {year} R&D costs")
+    why = ("formula (4) on Table 3 as the OCR of its image in Appendix D reads it: costs (ICT "
+           "costs + R&D costs + ICT imports) over results (innovative products + ICT exports "
+           "+ ICT products and services), in mln tenge at Table 5's rate")
+    filled = [f"{what} for the misread cell" for (y, _), what in T3_FILLED.items() if y == year]
+    if filled:
+        why += "; " + filled[0]
+    return check(SOURCE, loc, quantity, f"{r['efficiency']:.3f}", float(eff[year]),
+                 tolerance=float(formula4_tolerance(t3, k5)[year]), kind="method", why=why)
+
+
+def _period_row(r: pd.Series, label: str, eff: pd.Series) -> dict:
+    """A period's efficiency (Table 5's total row) by its definition, the pooled ratio of sums
+    of formula (4) over Table 3 as Appendix D's OCR reads it (lines 502-511)."""
+    t3, k5 = _filled(), _k5()
+    period = period_from_table3(t3, k5).set_index("years").loc[label]
+    first, last = int(label[:4]), int(label[-4:])
+    parts = formula4_parts(t3, k5).loc[first:last]
+    rate = k5.loc[first:last, "usd_kzt_rate"]
+    value = float(period["recomputed"])
+    known = parts.dropna()
+    filled = list(period["filled"])
+    spread = (0.0005 + 0.0005 * float(parts.loc[filled, "results"].sum()) / parts["results"].sum()
+              + value * float((100 + 0.05 * rate[known.index]).sum()) / parts["costs"].sum()
+              + value * float((0.1 + 0.05 * rate).sum()) / parts["results"].sum())
+    years = " and ".join(str(y) for y in filled)
+    return check(SOURCE, _loc("Кесте 5", int(r["line"])),
+                 f"ICT economic efficiency of the period {label}", f"{r['efficiency']:.3f}",
+                 value, tolerance=spread, kind="method",
+                 why=f"pooled sum of costs over sum of results (lines 502-511) of Table 3 as the "
+                     f"OCR of its image in Appendix D reads it, the costs of {years} (a digit of "
+                     "the R&D costs lost by the OCR) taken as Table 5's efficiency times the "
+                     f"results; the mean of the yearly values is "
+                     f"{eff.loc[first:last].mean():.3f}")
 
 
 def _fmt(x: float) -> str:
@@ -179,9 +228,12 @@ def _karasai(rows: list[dict], figs: pd.DataFrame) -> None:
                           "users, 2021, %", p, shares[key],
                           why="recomputed from the 2021 column of Table 6 (Figure 4 is an image)"))
     p, loc = _text(figs, "e43")
-    rows.append(cannot(SOURCE, loc, "share of paper reporting, 2021, %", p,
-                       "read off Figure 4 (an image); the diagram at line 545 counts 4 paper "
-                       "services of 44 (9.1 %), a different quantity"))
+    pie = _figure4_chart().set_index("series")["value"]
+    rows.append(check(SOURCE, loc, "share of paper reporting, 2021, %", p, 100 * pie["paper"],
+                      kind="consistency", key="text.share-of-paper-reporting-2021",
+                      why="Figure 4 is an image; its chart data in Appendix D (line 4637) give "
+                          "paper documents 0.08 and electronic 0.92; the diagram at line 545 "
+                          "counts 4 paper services of 44 (9.1 %), a different quantity"))
     # The service diagram (lines 545-551) and the text.
     counts = {"e28": 24 + 3, "e29": 16 + 1, "e27": 27 + 17}
     names = {"e27": "services analysed (27 tax + 17 customs)",
@@ -246,6 +298,183 @@ def _edms(rows: list[dict], figs: pd.DataFrame) -> None:
         rows.append(check(SOURCE, loc, quantity, p, value, why=why))
 
 
+def _figure4_chart() -> pd.DataFrame:
+    """Figure 4's chart data as Appendix D prints them (two pies, 2021)."""
+    charts = load("diss-appendix-d-charts-printed")
+    return charts[charts["figure"] == 4]
+
+
+def _appendix_d_figure4_rows(figs: pd.DataFrame) -> list[dict]:
+    """Figure 4's chart data in Appendix D (lines 4637 and 4643) against the text that reads
+    the figure (line 596) and Table 6, whose 2021 column the second pie plots."""
+    pie = _figure4_chart().set_index("series")
+    text_share = float(figs.loc[figs["id"] == "e43", "value"].iloc[0])
+    k6 = load("karasai-eservices-printed").query("year == 2021").set_index("taxpayer")
+    paper = pie.loc["paper"]
+    rows = [
+        check(SOURCE, f"Қосымша Д, line {int(paper['line'])}",
+              "share of paper documents 2021, Appendix D chart data of Figure 4, vs the text "
+              "(share of 1)", paper["printed"], text_share / 100, kind="consistency",
+              why=f"the text reads {text_share:g} % off Figure 4 (line 596)"),
+        check(SOURCE, f"Қосымша Д, line {int(pie.loc['electronic', 'line'])}",
+              "share of electronic documents 2021, Appendix D chart data of Figure 4 (share of 1)",
+              pie.loc["electronic", "printed"], 1 - float(paper["value"]), kind="arithmetic",
+              why=f"the two shares of the pie add to 1: 1 - {paper['printed']}"),
+    ]
+    for taxpayer in ("legal_entities", "individuals", "individual_entrepreneurs"):
+        r = pie.loc[taxpayer]
+        rows.append(check(SOURCE, f"Қосымша Д, line {int(r['line'])}",
+                          f"{taxpayer.replace('_', ' ')} using e-services 2021, Appendix D chart "
+                          "data of Figure 4 vs Table 6", r["printed"],
+                          float(k6.loc[taxpayer, "registered"]), kind="consistency"))
+    return rows
+
+
+#: the columns of Table 3 as Appendix D's OCR gives them, and their names in the audit
+T3_COLUMNS = {"ict_costs_bn_tenge": "ICT costs", "innovative_products_mln_tenge":
+              "volume of innovative products", "ict_exports_mln_usd": "ICT goods exports",
+              "ict_imports_mln_usd": "ICT goods imports"}
+
+
+def _t3_loc(r: pd.Series) -> str:
+    """Where an OCR cell of Table 3 is, naming what the OCR reads (the inventory matches it)."""
+    return f"Қосымша Д, Кесте 3 (OCR '{r['ocr']}'), line {int(r['line'])}"
+
+
+def _k5() -> pd.DataFrame:
+    return table5_years(load("ict-efficiency-printed"))
+
+
+def _ocr() -> pd.DataFrame:
+    return table3_ocr(load("diss-appendix-d-t3-ocr-printed"))
+
+
+def _filled() -> pd.DataFrame:
+    return table3_filled(_ocr(), _k5(), load("regression-appendix-data"))
+
+
+def formula4_tolerance(t3: pd.DataFrame, k5: pd.DataFrame) -> pd.Series:
+    """How far formula (4) on Table 3 may fall from Table 5's printed efficiency: half a unit
+    of its third decimal, plus the effect of Table 3's own rounding (0.05 bn tenge for ICT and
+    R&D costs, 0.05 mln for the other cells, trade at Table 5's rate).
+
+    >>> round(float(formula4_tolerance(_ocr(), _k5())[2020]), 5)
+    0.00058
+    """
+    parts = formula4_parts(t3, k5)
+    rate = k5["usd_kzt_rate"]
+    eff = parts["costs"] / parts["results"]
+    d_costs = 2 * 50.0 + 0.05 * rate
+    d_results = 0.05 + 0.05 * rate + 0.05
+    return 0.0005 + eff * (d_costs / parts["costs"] + d_results / parts["results"])
+
+
+def implied_cost_cell(year: int, column: str) -> tuple[float, float]:
+    """The ICT costs or R&D costs (bn tenge) of ``year`` that formula (4) with Table 5's
+    printed efficiency implies, the other cells taken from Table 3, and how far the rounding
+    of the efficiency and of the other cells lets it move (bn tenge).
+
+    >>> value, spread = implied_cost_cell(2013, "rd_costs_bn_tenge")
+    >>> round(value, 1), round(spread, 2)
+    (74.2, 0.4)
+    """
+    t3, k5 = _filled(), _k5()
+    parts = formula4_parts(t3, k5)
+    rate = float(k5.at[year, "usd_kzt_rate"])
+    other = "rd_costs_bn_tenge" if column == "ict_costs_bn_tenge" else "ict_costs_bn_tenge"
+    results = float(parts.at[year, "results"])
+    printed = float(k5.at[year, "efficiency"])
+    imports = float(t3.at[year, "ict_imports_mln_usd"]) * rate
+    value = (printed * results - imports) / 1000 - float(t3.at[year, other])
+    spread = (0.0005 * results + printed * (0.1 + 0.05 * rate) + 50 + 0.05 * rate) / 1000 + 0.05
+    return value, spread
+
+
+def _appendix_d_table3_cost_rows() -> list[dict]:
+    """R&D costs (every readable year) and ICT costs of 2011 and 2012, which nothing else
+    prints, against the value formula (4) and Table 5's efficiency imply."""
+    t3 = load("diss-appendix-d-t3-ocr-printed").dropna(subset=["value"])
+    cells = t3[(t3["column"] == "rd_costs_bn_tenge")
+               | ((t3["column"] == "ict_costs_bn_tenge") & t3["year"].isin([2011, 2012]))]
+    rows = []
+    for _, r in cells.iterrows():
+        year, col = int(r["year"]), str(r["column"])
+        value, spread = implied_cost_cell(year, col)
+        name = "R&D costs" if col == "rd_costs_bn_tenge" else "ICT costs"
+        rows.append(check(SOURCE, _t3_loc(r),
+                          f"{name} {year}, Table 3 (OCR of Appendix D) vs the value formula (4) "
+                          "and Table 5's efficiency imply (bn tenge)", f"{float(r['value']):.1f}",
+                          value, tolerance=spread, kind="method",
+                          why=f"the rounding of the efficiency and of the other cells allows "
+                              f"{value - spread:.1f} to {value + spread:.1f}"))
+    return rows
+
+
+def _appendix_d_table3_rows() -> list[dict]:
+    """The OCR of Table 3's image in Appendix D (lines 4695-4712), cell by cell, against the
+    same quantity printed elsewhere: ICT trade in USD against Table 5's tenge over its rate,
+    ICT costs against Table 17, article 000 and the text of section 2.2 (line 2148), the
+    volume of innovative products against Appendix V's X2."""
+    t3 = load("diss-appendix-d-t3-ocr-printed").dropna(subset=["value"])
+    k5 = (load("ict-efficiency-printed").dropna(subset=["year"]).astype({"year": int})
+          .set_index("year"))
+    wide = _ocr()
+    eff = formula4_efficiency(wide, k5)
+    costs = load("ict-costs-mentions")
+    t17 = costs[costs["table"] == "Кесте 17"].set_index("year")["ict_costs_mln_tenge"]
+    art = costs[costs["source_file"].str.startswith("000")].set_index("year")
+    # line 2148: 2013-2020 total 2 484 856.4 and increase 2020 over 2013 of 168 080.8
+    implied_2013 = float(t17[2020]) - 168080.8
+    implied_2014 = (2484856.4 - implied_2013 - float(art.at[2015, "ict_costs_mln_tenge"])
+                    - float(t17.loc[2016:2020].sum()))
+    x2 = load("regression-appendix-data").query("variable == 'x2'").set_index("year")["value"]
+    rows = []
+    for _, r in t3[t3["column"].isin(T3_COLUMNS)].iterrows():
+        year, col, value = int(r["year"]), str(r["column"]), float(r["value"])
+        name, printed, kind, severity = T3_COLUMNS[col], f"{value:.1f}", "consistency", None
+        if col in ("ict_exports_mln_usd", "ict_imports_mln_usd"):
+            tenge = k5.at[year, col.replace("mln_usd", "mln_kzt")]
+            rate = k5.at[year, "usd_kzt_rate"]
+            other, unit = tenge / rate, "mln USD"
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs Table 5 over its rate"
+            why = f"Table 5 prints {tenge:,.2f} mln tenge at {rate:.2f} tenge per USD"
+        elif col == "ict_costs_bn_tenge":
+            unit = "bn tenge"
+            if year in t17.index:
+                other, where = float(t17[year]) / 1000, "Table 17"
+            elif year in (2010, 2015):
+                other = float(art.at[year, "ict_costs_mln_tenge"]) / 1000
+                where = "article 000 (line 60)"
+            elif year == 2013:
+                other, where = implied_2013 / 1000, "the text's increase 2020 over 2013 (line 2148)"
+            elif year == 2014:
+                other = implied_2014 / 1000
+                where = "the text's 2013-2020 total less the other years (line 2148)"
+            else:
+                continue
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs {where}"
+            why = f"{where} gives {other:,.2f} bn tenge"
+        else:
+            other, unit = float(x2[year]), "mln tenge"
+            quantity = f"{name} {year}, Table 3 (OCR of Appendix D) vs Appendix V (X2)"
+            why = f"Appendix V prints X2 = {other:,.1f}"
+            if abs(other - value) > 0.15:
+                swapped = wide.loc[year].copy()
+                swapped["innovative_products_mln_tenge"] = other
+                alt = float(formula4_efficiency(swapped.to_frame().T, k5.loc[[year]]).iloc[0])
+                why += (f"; Table 5 prints the efficiency {k5.at[year, 'efficiency']:.3f}, "
+                        f"formula (4) gives {eff[year]:.3f} with Table 3's value and {alt:.3f} "
+                        "with Appendix V's: Appendix V's X2, a candidate regressor of section "
+                        "2.4, is the one in error")
+                severity = "medium"
+            elif abs(other - value) > 0.01:
+                why += "; differs in the last digit (the OCR may misread one)"
+                severity = "low"
+        rows.append(check(SOURCE, _t3_loc(r), f"{quantity} ({unit})", printed, other,
+                          kind=kind, severity=severity, why=why))
+    return rows
+
+
 def _other_text(rows: list[dict], figs: pd.DataFrame) -> None:
     sums = {"e15": (1 + 1 + 5, "target indicators not met 2018-2020 (1 + 1 + 5)"),
             "e19": (3 + 4 + 10, "indicators not met 2018-2020 (3 + 4 + 10)"),
@@ -275,6 +504,9 @@ def audit() -> pd.DataFrame:
     _karasai(rows, figs)
     _edms(rows, figs)
     _other_text(rows, figs)
+    rows += _appendix_d_figure4_rows(figs)
+    rows += _appendix_d_table3_rows()
+    rows += _appendix_d_table3_cost_rows()
     rows.append(check(SOURCE, "text, line 545", "public services used, vs the two groups "
                       "listed at line 551 (24 + 3 and 16 + 1)", "44", 24 + 3 + 16 + 1))
     for _, f in figs.iterrows():

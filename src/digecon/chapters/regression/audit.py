@@ -289,6 +289,27 @@ def _gdp_per_capita_official_rows() -> list[dict[str, object]]:
     return rows
 
 
+#: the figures of section 2.4 that plot X3-X6, whose chart data Appendix D prints
+CHART_FIGURES = {"x3": 28, "x4": 29, "x5": 30, "x6": 31}
+
+
+def _appendix_d_chart_rows() -> list[dict[str, object]]:
+    """The chart data of Figures 28-31 in Appendix D (X3-X6, 2000-2020) against the same
+    cells of Appendix V, the data the model is fitted on."""
+    charts = data.load("diss-appendix-d-charts-printed")
+    appendix = data.load("regression-appendix-data").set_index(["variable", "year"])
+    rows = []
+    for r in charts[charts["series"].isin(CHART_FIGURES)].itertuples():
+        cell = appendix.loc[(r.series, r.year)]
+        value = float(cell["value"])
+        rows.append(check(
+            SOURCE, f"Қосымша Д, line {r.line}",
+            f"X{r.series[1:]} {r.year}, chart data of Figure {r.figure} (Appendix D) vs "
+            "Appendix V", f"{r.value:g}", value, kind="consistency", chapter=CHAPTER,
+            why=f"Appendix V prints {value:g} (line {int(cell['line'])})"))
+    return rows
+
+
 def fits() -> dict[int, rg.OLSTables]:
     """The four stepwise models refitted on 2000-2020, with every other candidate excluded."""
     wide = sample()
@@ -305,6 +326,7 @@ def audit() -> pd.DataFrame:
     rows += err_rows
     rows += _interval_rows(margins)
     rows += _text_rows(models, margins)
+    rows += _appendix_d_chart_rows()
     rows.append(cannot(
         SOURCE, "text, line 3636", "confidence level of the scenarios (percent)", "95",
         "the scenario band of Figure 32 is an image and its construction is not described",

@@ -439,6 +439,8 @@ def localize_location(location: str, lang: str) -> str:
     'text, lines 800–802'
     >>> localize_location("Қосымша Д, line 4651", "en")
     'Appendix D, line 4651'
+    >>> localize_location("Қосымша Д, Кесте 3 (OCR '1502.9'), line 4695", "kk")
+    'Д қосымшасы, 3-кесте (OCR «1502.9»), 4695-жол'
     """
     w = _PLACE_WORDS
     text = str(location)
@@ -456,6 +458,8 @@ def localize_location(location: str, lang: str) -> str:
     text = re.sub(r"\bline (\d+)", lambda m: w["line"][lang].format(n=m.group(1)), text)
     text = re.sub(r"^text\b", w["text"][lang], text)
     text = re.sub(r"^conclusions\b", w["conclusions"][lang], text)
+    if lang in ("kk", "ru"):  # a source's print, quoted as printed, in the language's quotes
+        text = re.sub(r"'([^']*)'", r"«\1»", text)
     return re.sub(r"\(second\)", f"({w['second'][lang]})", text)
 
 

@@ -9,7 +9,8 @@
    cores, with a progress display. A notebook is executed again only when its *cache key*
    changed: the notebook itself, the library code, the lock file, and the data tables that
    notebook read the last time it ran (recorded through ``DIGECON_TRACE``). A notebook that
-   fails stops the build: the notebook, the cell and the error are printed.
+   fails stops the build: the notebook, the cell and the error are printed. The kernels are
+   forks of one process that imported the libraries once (``digecon_book.kernels``).
 3. **Render** the staged book with ``jupyter-book build`` (execution off, ``-W -n``) into a
    private folder, post-process the pages, and only then replace ``_build/html`` in one step.
 
@@ -49,6 +50,7 @@ from pathlib import Path
 
 import yaml
 
+from digecon_book.kernels import kernel_server
 from digecon_book.sphinxrun import lean_imports
 
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -211,7 +213,8 @@ def execute_one(source: str, output: str, root: str) -> Result:
     The kernel is shut down when the notebook has run (or failed, or was interrupted).
     """
     import papermill as pm
-    from jupyter_client.manager import KernelManager
+
+    from digecon_book.kernels import ForkedKernelManager
 
     src, out, base = Path(source), Path(output), Path(root)
     name = _rel(src, base)
@@ -227,7 +230,9 @@ def execute_one(source: str, output: str, root: str) -> Result:
     # the kernel talks over Unix sockets in a private folder: kernels started at the same
     # moment by parallel builds cannot pick the same TCP ports and cross their messages
     sockets = tempfile.mkdtemp(prefix="digecon-kernel-")
-    km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
+    # a fork of the build's kernel server when there is one (see ``digecon_book.kernels``)
+    km = ForkedKernelManager(kernel_name="python3", transport="ipc",
+                             ip=os.path.join(sockets, "k"))
     start = time.perf_counter()
     error = ""
     try:
@@ -343,6 +348,16 @@ def _execute_batch(
     if not todo:
         return results
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    # one process imports the libraries once; each notebook's kernel is a fork of it
+    server_env = {**KERNEL_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+    with kernel_server(server_env):
+        results += _run_pool(todo, root, workers)
+    return results
+
+
+def _run_pool(todo: list[tuple[Path, Path]], root: Path, workers: int) -> list[Result]:
+    """Execute ``todo`` (notebook, target) pairs in ``workers`` processes, showing progress."""
+    results: list[Result] = []
     bar = _progress(len(todo))
     # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
     # papermill's nbformat validates with jsonschema: without the IRI checker's parsers

@@ -309,6 +309,22 @@ def test_the_sphinx_process_loads_sphinx_once_without_the_iri_parsers(tmp_path):
     assert out == ["True", "True", "True", "None"]
 
 
+def test_pybtex_plugins_are_looked_up_once_and_the_book_styles_still_found():
+    import pybtex.plugin
+
+    from digecon_book import bibstyle, sphinxrun
+
+    assert sphinxrun.cache_pybtex_plugins()
+    plain = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")
+    hits = pybtex.plugin._load_entry_point.cache_info().hits
+    assert pybtex.plugin.find_plugin("pybtex.style.formatting", "plain") is plain
+    assert pybtex.plugin._load_entry_point.cache_info().hits == hits + 1  # not scanned again
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", "digecon_kk")
+    assert style.__name__ == "DigeconPlain_kk" and issubclass(style, bibstyle.PlainStyle)
+    with pytest.raises(pybtex.plugin.PluginNotFound):
+        pybtex.plugin.find_plugin("pybtex.style.formatting", "no-such-style")
+
+
 def test_sphinxrun_forks_one_build_per_job_and_reports_each_exit_code(tmp_path):
     # two "builds" through the same entry point: one fails (no such source folder), one
     # prints the help; each log ends with its child's exit status

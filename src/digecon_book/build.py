@@ -462,7 +462,8 @@ def write_generated_pages(root: Path, stage: Path) -> None:
     _write_if_changed(stage / "book" / "status.md", pages.status_page(records))
 
 
-def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html") -> int:
+def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html",
+           sphinx: subprocess.Popen | None = None) -> int:
     """Build the three language editions of the staged book; returns 0 or the failing code.
 
     Contract (what :func:`build` and :func:`preview` rely on):
@@ -478,12 +479,14 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
       ``book/<page>.html`` redirect pages for the former single book's links. The site is
       assembled in a sibling folder and swapped in by renaming, so a reader never sees a
       half-written site. On failure nothing under ``out_root`` is changed.
+    * ``sphinx``, if given, is a process of ``editions.start_sphinx`` to build with.
     """
     from digecon_book import editions
 
     work = stage.parent / "editions"
     with phase("editions (Sphinx)"):
-        codes = editions.build_editions(stage, work, strict=strict, builder=builder)
+        codes = editions.build_editions(stage, work, strict=strict, builder=builder,
+                                        sphinx=sphinx)
     failed = {lang: code for lang, code in codes.items() if code != 0}
     if failed:
         return next(iter(failed.values()))
@@ -1027,13 +1030,30 @@ def _fail(html: Path, message: str) -> int:
 def _build_locked(
     root: Path, *, jobs: int | None, force: bool, strict: bool, render_html: bool
 ) -> int:
-    from digecon.data import DataError, read_json
     from digecon_book import digest  # nothing read by the build changed: stop at once
     inputs = digest.inputs_digest(root)
     if not force and render_html and digest.up_to_date(root, inputs):
         print("nothing changed since the last build (_build/html is up to date)")
         _write_run_log(root, [Result(_rel(nb, root), "cached") for nb in toc_notebooks(root)])
         return 0
+    from digecon_book import editions
+
+    # Sphinx imports in its own process while the notebooks run (on the other core)
+    sphinx = editions.start_sphinx() if render_html else None
+    try:
+        return _execute_and_render(root, inputs, jobs=jobs, force=force, strict=strict,
+                                   render_html=render_html, sphinx=sphinx)
+    finally:
+        editions.stop_sphinx(sphinx)
+
+
+def _execute_and_render(
+    root: Path, inputs: str, *, jobs: int | None, force: bool, strict: bool,
+    render_html: bool, sphinx: subprocess.Popen | None,
+) -> int:
+    from digecon.data import DataError, read_json
+    from digecon_book import digest
+
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
@@ -1073,7 +1093,7 @@ def _build_locked(
         return 0
     work = root / "_build" / "render"  # Sphinx's own folder, kept for incremental builds
     with _warnings_mapped(stage, root):
-        code = render(stage, work, strict=strict)
+        code = render(stage, work, strict=strict, sphinx=sphinx)
     if code != 0:
         # the next build must read every page again, or it would not repeat these warnings
         shutil.rmtree(work, ignore_errors=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -118,29 +120,80 @@ def test_stage_copies_only_changed_files(tmp_path):
     shutil.rmtree(stage)
 
 
-def _kernels() -> list:
-    """Kernel processes started by this test process (children at any depth)."""
+def _kernels(server: int | None = None) -> list:
+    """Kernel processes started by this test process (children at any depth): launched ones
+    (``ipykernel_launcher``) and forks of the kernel server ``server`` (the server excluded)."""
     import psutil
 
     found = []
     for proc in psutil.Process().children(recursive=True):
         try:
-            if "ipykernel" in " ".join(proc.cmdline()):
+            line = " ".join(proc.cmdline())
+            if "ipykernel" in line or ("digecon_book.kernels" in line and proc.pid != server):
                 found.append(proc)
         except psutil.Error:  # ended while we looked
             pass
     return found
 
 
+def _server_pid() -> int:
+    import psutil
+
+    return next(p.pid for p in psutil.Process().children()
+                if "digecon_book.kernels" in " ".join(p.cmdline()))
+
+
 @pytest.mark.book
-def test_no_kernel_outlives_its_notebook(tmp_path):
+@pytest.mark.parametrize("forked", [False, True], ids=["launched", "forked"])
+def test_no_kernel_outlives_its_notebook(tmp_path, forked):
+    from digecon_book.kernels import kernel_server
+
     root = tiny_book(tmp_path, body_b="raise ValueError('boom')")
     stage = root / "_build" / "stage" / "book"
-    for name, status in (("a", "executed"), ("b", "failed")):
-        res = build.execute_one(str(root / "book" / f"{name}.ipynb"),
-                                str(stage / f"{name}.ipynb"), str(root))
-        assert res.status == status
-        assert _kernels() == [], f"a kernel still runs after {name}.ipynb {status}"
+    with kernel_server() if forked else contextlib.nullcontext():
+        server = _server_pid() if forked else None
+        for name, status in (("a", "executed"), ("b", "failed")):
+            res = build.execute_one(str(root / "book" / f"{name}.ipynb"),
+                                    str(stage / f"{name}.ipynb"), str(root))
+            assert res.status == status
+            assert _kernels(server) == [], f"a kernel still runs after {name}.ipynb {status}"
+
+
+@pytest.mark.book
+def test_a_forked_kernel_is_a_fork_of_the_server_and_ends_with_it(tmp_path):
+    """The kernel of a notebook is a child of the kernel server (so it imported nothing
+    itself), and stopping the server leaves no kernel behind even if one was not shut down."""
+    import psutil
+
+    from digecon_book.kernels import ForkedKernelManager, kernel_server
+
+    with kernel_server() as address:
+        server = _server_pid()
+        km = ForkedKernelManager(kernel_name="python3", transport="ipc",
+                                 ip=os.path.join(os.path.dirname(address), "k"))
+        km.start_kernel()
+        kernel = km.provisioner.pid
+        assert psutil.Process(kernel).ppid() == server
+        client = km.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        client.execute("import sys; print('pandas' in sys.modules, sys.argv[0])")
+        text = ""
+        while True:
+            msg = client.get_iopub_msg(timeout=60)
+            if msg["msg_type"] == "stream":
+                text += msg["content"]["text"]
+            if (msg["msg_type"], msg["content"].get("execution_state")) == ("status", "idle") \
+                    and msg["parent_header"].get("msg_type") == "execute_request":
+                break
+        # preloaded by the server, yet a kernel like a launched one (ipykernel_launcher)
+        assert text.startswith("True ") and text.strip().endswith("ipykernel_launcher.py"), text
+        client.stop_channels()
+    # the server is gone, and the kernel it forked (never shut down) with it
+    assert not psutil.pid_exists(server) or psutil.Process(server).status() == "zombie"
+    _, alive = psutil.wait_procs([psutil.Process(kernel)] if psutil.pid_exists(kernel)
+                                    else [], timeout=20)
+    assert alive == []
 
 
 SLOW = """import os, pathlib, time
@@ -254,6 +307,22 @@ def test_the_sphinx_process_loads_sphinx_once_without_the_iri_parsers(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.split()
     assert out == ["True", "True", "True", "None"]
+
+
+def test_pybtex_plugins_are_looked_up_once_and_the_book_styles_still_found():
+    import pybtex.plugin
+
+    from digecon_book import bibstyle, sphinxrun
+
+    assert sphinxrun.cache_pybtex_plugins()
+    plain = pybtex.plugin.find_plugin("pybtex.style.formatting", "plain")
+    hits = pybtex.plugin._load_entry_point.cache_info().hits
+    assert pybtex.plugin.find_plugin("pybtex.style.formatting", "plain") is plain
+    assert pybtex.plugin._load_entry_point.cache_info().hits == hits + 1  # not scanned again
+    style = pybtex.plugin.find_plugin("pybtex.style.formatting", "digecon_kk")
+    assert style.__name__ == "DigeconPlain_kk" and issubclass(style, bibstyle.PlainStyle)
+    with pytest.raises(pybtex.plugin.PluginNotFound):
+        pybtex.plugin.find_plugin("pybtex.style.formatting", "no-such-style")
 
 
 def test_sphinxrun_forks_one_build_per_job_and_reports_each_exit_code(tmp_path):

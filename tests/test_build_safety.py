@@ -29,7 +29,8 @@ def old_book(root: Path) -> Path:
 def fake_render(pages: dict[str, str], *, then: BaseException | None = None, code: int = 0):
     """A stand-in for ``build.render``: writes ``pages`` where jupyter-book would."""
 
-    def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html"):
+    def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html",
+               sphinx=None):
         out = out_root / "_build" / builder
         out.mkdir(parents=True, exist_ok=True)
         for name, text in pages.items():

@@ -128,3 +128,26 @@ def test_svg_is_deterministic_and_keeps_text():
     plt.close(second)
     assert a == b
     assert "Қазақстан" in a["image/svg+xml"] and "<metadata>" not in a["image/svg+xml"]
+
+
+def test_glued_tables_carry_the_same_html_ids_in_every_run():
+    """pandas gives each styled table a random id (``T_3fa1c``); a glued table's id is its
+    name and language, so two builds write the same pages."""
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from digecon import plots
+
+    InteractiveShell.instance()
+
+    def table(lang: str):
+        return pd.DataFrame({"a": [1.5, 2.25]}).style.hide(axis="index")
+
+    runs = []
+    for _ in range(2):
+        with capture_output() as cap:
+            plots.glue_tables("demo", table, "kk")
+        runs.append([o.data.get("text/html", "") for o in cap.outputs])
+    assert runs[0] == runs[1]
+    assert '<table id="T_demo_kk"' in runs[0][-1]

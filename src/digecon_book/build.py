@@ -9,7 +9,8 @@
    cores, with a progress display. A notebook is executed again only when its *cache key*
    changed: the notebook itself, the library code, the lock file, and the data tables that
    notebook read the last time it ran (recorded through ``DIGECON_TRACE``). A notebook that
-   fails stops the build: the notebook, the cell and the error are printed.
+   fails stops the build: the notebook, the cell and the error are printed. The kernels are
+   forks of one process that imported the libraries once (``digecon_book.kernels``).
 3. **Render** the staged book with ``jupyter-book build`` (execution off, ``-W -n``) into a
    private folder, post-process the pages, and only then replace ``_build/html`` in one step.
 
@@ -49,6 +50,7 @@ from pathlib import Path
 
 import yaml
 
+from digecon_book.kernels import kernel_server
 from digecon_book.sphinxrun import lean_imports
 
 ROOT_FILES = ("_config.yml", "_toc.yml", "references.bib")
@@ -211,7 +213,8 @@ def execute_one(source: str, output: str, root: str) -> Result:
     The kernel is shut down when the notebook has run (or failed, or was interrupted).
     """
     import papermill as pm
-    from jupyter_client.manager import KernelManager
+
+    from digecon_book.kernels import ForkedKernelManager
 
     src, out, base = Path(source), Path(output), Path(root)
     name = _rel(src, base)
@@ -227,7 +230,9 @@ def execute_one(source: str, output: str, root: str) -> Result:
     # the kernel talks over Unix sockets in a private folder: kernels started at the same
     # moment by parallel builds cannot pick the same TCP ports and cross their messages
     sockets = tempfile.mkdtemp(prefix="digecon-kernel-")
-    km = KernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
+    # a fork of the build's kernel server when there is one (see ``digecon_book.kernels``)
+    km = ForkedKernelManager(kernel_name="python3", transport="ipc",
+                             ip=os.path.join(sockets, "k"))
     start = time.perf_counter()
     error = ""
     try:
@@ -343,6 +348,16 @@ def _execute_batch(
     if not todo:
         return results
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    # one process imports the libraries once; each notebook's kernel is a fork of it
+    server_env = {**KERNEL_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
+    with kernel_server(server_env):
+        results += _run_pool(todo, root, workers)
+    return results
+
+
+def _run_pool(todo: list[tuple[Path, Path]], root: Path, workers: int) -> list[Result]:
+    """Execute ``todo`` (notebook, target) pairs in ``workers`` processes, showing progress."""
+    results: list[Result] = []
     bar = _progress(len(todo))
     # "spawn": fresh worker processes, not forks of this one (which runs tqdm's monitor thread)
     # papermill's nbformat validates with jsonschema: without the IRI checker's parsers
@@ -447,7 +462,8 @@ def write_generated_pages(root: Path, stage: Path) -> None:
     _write_if_changed(stage / "book" / "status.md", pages.status_page(records))
 
 
-def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html") -> int:
+def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "html",
+           sphinx: subprocess.Popen | None = None) -> int:
     """Build the three language editions of the staged book; returns 0 or the failing code.
 
     Contract (what :func:`build` and :func:`preview` rely on):
@@ -463,12 +479,14 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
       ``book/<page>.html`` redirect pages for the former single book's links. The site is
       assembled in a sibling folder and swapped in by renaming, so a reader never sees a
       half-written site. On failure nothing under ``out_root`` is changed.
+    * ``sphinx``, if given, is a process of ``editions.start_sphinx`` to build with.
     """
     from digecon_book import editions
 
     work = stage.parent / "editions"
     with phase("editions (Sphinx)"):
-        codes = editions.build_editions(stage, work, strict=strict, builder=builder)
+        codes = editions.build_editions(stage, work, strict=strict, builder=builder,
+                                        sphinx=sphinx)
     failed = {lang: code for lang, code in codes.items() if code != 0}
     if failed:
         return next(iter(failed.values()))
@@ -1012,13 +1030,30 @@ def _fail(html: Path, message: str) -> int:
 def _build_locked(
     root: Path, *, jobs: int | None, force: bool, strict: bool, render_html: bool
 ) -> int:
-    from digecon.data import DataError, read_json
     from digecon_book import digest  # nothing read by the build changed: stop at once
     inputs = digest.inputs_digest(root)
     if not force and render_html and digest.up_to_date(root, inputs):
         print("nothing changed since the last build (_build/html is up to date)")
         _write_run_log(root, [Result(_rel(nb, root), "cached") for nb in toc_notebooks(root)])
         return 0
+    from digecon_book import editions
+
+    # Sphinx imports in its own process while the notebooks run (on the other core)
+    sphinx = editions.start_sphinx() if render_html else None
+    try:
+        return _execute_and_render(root, inputs, jobs=jobs, force=force, strict=strict,
+                                   render_html=render_html, sphinx=sphinx)
+    finally:
+        editions.stop_sphinx(sphinx)
+
+
+def _execute_and_render(
+    root: Path, inputs: str, *, jobs: int | None, force: bool, strict: bool,
+    render_html: bool, sphinx: subprocess.Popen | None,
+) -> int:
+    from digecon.data import DataError, read_json
+    from digecon_book import digest
+
     stage = root / "_build" / "stage"
     html = root / "_build" / "html"
     t0 = time.perf_counter()
@@ -1058,7 +1093,7 @@ def _build_locked(
         return 0
     work = root / "_build" / "render"  # Sphinx's own folder, kept for incremental builds
     with _warnings_mapped(stage, root):
-        code = render(stage, work, strict=strict)
+        code = render(stage, work, strict=strict, sphinx=sphinx)
     if code != 0:
         # the next build must read every page again, or it would not repeat these warnings
         shutil.rmtree(work, ignore_errors=True)

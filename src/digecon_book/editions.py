@@ -353,14 +353,36 @@ def build_command(stage: Path, work: Path, *, strict: bool, builder: str = "html
     return cmd
 
 
+def start_sphinx() -> subprocess.Popen:
+    """Start the process that builds the editions now, so that it imports Sphinx and its
+    extensions while the notebooks run; :func:`build_editions` gives it the jobs later, and
+    :func:`stop_sphinx` ends it if the build stops before."""
+    return subprocess.Popen([sys.executable, "-m", "digecon_book.sphinxrun", "--stdin"],
+                            stdin=subprocess.PIPE, text=True)
+
+
+def stop_sphinx(proc: subprocess.Popen | None) -> None:
+    """End a process of :func:`start_sphinx` that was given no jobs (it builds nothing)."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        if proc.stdin is not None:
+            proc.stdin.close()  # end of the stream: no jobs
+        proc.wait(10)
+    except (OSError, subprocess.TimeoutExpired):
+        proc.kill()
+        proc.wait()
+
+
 def build_editions(
     stage: Path, work: Path, *, langs: tuple[str, ...] = LANGS, strict: bool = True,
-    builder: str = "html",
+    builder: str = "html", sphinx: subprocess.Popen | None = None,
 ) -> dict[str, int]:
     """Stage and build each edition in parallel; ``{lang: exit code}``.
 
     ``work/stage-<lang>`` holds the staged edition and ``work/<lang>`` its Sphinx output
-    (``_build/html`` and the ``.doctrees`` environment), both kept between builds.
+    (``_build/html`` and the ``.doctrees`` environment), both kept between builds. ``sphinx``
+    is a process of :func:`start_sphinx` to build them with (else one is started here).
     """
     for lang in langs:
         staged = work / f"stage-{lang}"
@@ -369,15 +391,23 @@ def build_editions(
     # one process imports Sphinx and the extensions once and forks a build per edition
     # (digecon_book.sphinxrun), instead of one jupyter-book process per edition
     logs: dict[str, Path] = {}
-    cmd = [sys.executable, "-m", "digecon_book.sphinxrun"]
+    jobs: list[tuple[str, list[str]]] = []
     for lang in langs:
         logs[lang] = work / f"{lang}.log"
         logs[lang].parent.mkdir(parents=True, exist_ok=True)
         args = build_command(work / f"stage-{lang}", work / lang, strict=strict,
                              builder=builder)[1:]
         print("+ jupyter-book", " ".join(args), flush=True)
-        cmd += ["++", str(logs[lang]), "--", *args]
-    code = subprocess.run(cmd, check=False).returncode
+        jobs.append((str(logs[lang]), args))
+    proc = sphinx if sphinx is not None and sphinx.poll() is None else start_sphinx()
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(json.dumps(jobs) + "\n")
+        proc.stdin.close()
+        code = proc.wait()
+    except BaseException:
+        stop_sphinx(proc)
+        raise
     codes = {}
     for lang, log in logs.items():
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""

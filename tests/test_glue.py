@@ -30,6 +30,8 @@ SCRIPT = textwrap.dedent("""
     with capture_output() as cap:
         plots.glue_figures("demo", draw, "ru")
         plots.glue_numbers({"n": 3})
+        import pandas as pd                   # a plain table, pandas' Styler module not loaded
+        plots.glue_tables("t", lambda lang: pd.DataFrame({"a": [1.5]}), "ru")
     out = [{"data": o.data, "metadata": o.metadata} for o in cap.outputs]
     print(json.dumps({"outputs": out,
                       "heavy": sorted(m for m in ("nbformat", "jsonschema", "rfc3987_syntax")
@@ -49,7 +51,7 @@ def glued():
 
 def test_glue_works_without_myst_nb(glued):
     names = [o["metadata"].get("scrapbook", {}).get("name") for o in glued["outputs"]]
-    assert names == ["demo_kk", "demo_ru", "demo_en", None, "n"]
+    assert names == ["demo_kk", "demo_ru", "demo_en", None, "n", "t_kk", "t_ru", "t_en", None]
     prefix = "application/papermill.record/"
     for out in glued["outputs"][:3]:
         assert out["metadata"]["scrapbook"]["mime_prefix"] == prefix

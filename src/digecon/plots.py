@@ -431,8 +431,8 @@ def glue_tables(
     check_lang(lang)
     tables = {code: fmt.for_display(make(code), code) for code in LANGS}
     for code, table in tables.items():
-        if isinstance(table, pd.io.formats.style.Styler):
-            table.set_uuid(f"{name}_{code}")  # the same ids in every build (not random ones)
+        if hasattr(table, "set_uuid"):  # a Styler: the same HTML ids in every build
+            table.set_uuid(f"{name}_{code}")
         glue(f"{name}_{code}", table, display=False)
     _show(tables[lang])
 

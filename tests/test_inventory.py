@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from digecon_book import inventory as inv
@@ -20,6 +21,8 @@ from digecon_book import inventory as inv
         ("ЭТ = Н / Ш * 100,     (10)", "10", "formula number"),
         ("\t36/190", "190", "the number of countries ranked (the N of a rank printed as rank/N)"),
         ("\t36/190", "36", ""),                    # the rank itself is a claim
+        ("трендтердің R^2 мәні 0,50-ден кем", "2",
+         "part of a name (R^2, the coefficient of determination)"),
     ],
 )
 def test_exclusion_rules(line, number, reason):
@@ -68,3 +71,37 @@ def test_coverage_adds_up(table):
     assert (cov["n"] == cov["audited"] + cov["excluded"] + cov["unaccounted"]).all()
     assert cov["n"].sum() == len(table)
     assert cov["coverage"].between(0, 1).all()
+
+
+def _rows(*rows: tuple[str, float, str]) -> pd.DataFrame:
+    """Audit rows of a synthetic seed 009: (location, printed, id)."""
+    from digecon import audit
+
+    return pd.DataFrame([{"seed": "009", "location": loc, "line": audit.line_of(loc),
+                          "printed": printed, "id": rid} for loc, printed, rid in rows])
+
+
+def test_a_row_audits_only_the_lines_it_names(tmp_path):
+    # a row reaches the lines its location names (a line, a repeat, a range), not a neighbour
+    # that happens to print the same value: the dissertation's line 2079 prints "20" (companies
+    # without a computer) two lines after the row of line 2077 ("growth above 20 %")
+    (tmp_path / "009_synthetic.txt").write_text(
+        "growth above 20 % a year\n"          # 1: the row's line
+        "smartphones 54 %\n"                  # 2
+        "20 % of companies lack a computer\n"  # 3: same value, another claim
+        "growth above 20 % (repeated)\n"      # 4: named as a repeat
+        "ten shares sum to 100\n"             # 5: named by a range
+        "the public sector 39,6; 100 in all\n",  # 6: end of the range
+        encoding="utf-8")
+    rows = _rows(("text, line 1 (repeated line 4)", 20.0, "x.growth"),
+                 ("text, lines 5-6", 100.0, "x.sum"))
+    table = inv.inventory(tmp_path, rows=rows).set_index(["line", "number"])
+    assert table.loc[(1, "20"), "audit_id"] == table.loc[(4, "20"), "audit_id"] == "x.growth"
+    assert table.loc[(3, "20"), "status"] == inv.UNACCOUNTED  # within two lines, not named
+    assert table.loc[(5, "100"), "audit_id"] == table.loc[(6, "100"), "audit_id"] == "x.sum"
+
+
+def test_line_2079s_20_is_not_audited_by_the_row_of_line_2077(table):
+    at = table[(table["source"] == "001") & (table["line"] == 2079) & (table["number"] == "20")]
+    assert len(at) == 1 and at["status"].iloc[0] == inv.EXCLUDED, at
+    assert at["audit_id"].iloc[0] == "" and "quoted without a series" in at["reason"].iloc[0]

@@ -209,6 +209,26 @@ def line_of(location: str) -> float:
     return float(hit.group(1)) if hit else float("nan")
 
 
+_LINES = re.compile(r"\blines?\s+(\d+(?:\s*(?:[-–]|,|and)\s*\d+)*)", re.IGNORECASE)
+
+
+def lines_of(location: str) -> list[int]:
+    """Every seed line a location names, in order: single lines, lists (``lines 253, 288``)
+    and ranges (``lines 3866-3870``, both ends included), repeats included.
+
+    >>> lines_of("text, line 265 (repeated lines 253, 288)"), lines_of("text, lines 4070-4073")
+    ([265, 253, 288], [4070, 4071, 4072, 4073])
+    >>> lines_of("5-кесте, line 213 (repeated line 236)"), lines_of("Figure 2")
+    ([213, 236], [])
+    """
+    out: list[int] = []
+    for hit in _LINES.finditer(str(location)):
+        for part in re.split(r"\s*(?:,|and)\s*", hit.group(1)):
+            ends = [int(n) for n in re.split(r"\s*[-–]\s*", part)]
+            out.extend(range(ends[0], ends[-1] + 1) if len(ends) == 2 else ends[:1])
+    return out
+
+
 def seed_of(source: str) -> str:
     """The seed file number (``"001"``) a source label names, or ``""``.
 

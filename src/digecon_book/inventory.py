@@ -3,10 +3,13 @@
 Every number in every seed (tables and running text) is listed with its file, line, section and
 context, and is either
 
-* **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line and
-  prints the same value (or a value within two lines, for table cells the extraction splits),
-  or names a printed table (``Кесте 17``) and prints a distinctive value (with decimals, or of
-  four digits or more) found in that table's block of lines (its resources' ``sources``);
+* **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line (its
+  ``line``, or any line its location names: a list, a range, a repeat; see
+  :func:`digecon.audit.lines_of`) and prints the same value, or names a printed table
+  (``Кесте 17``) and prints a distinctive value (with decimals, or of four digits or more)
+  found in that table's block of lines (its resources' ``sources``). A row does not reach a
+  neighbouring line it does not name: a table cell the extraction splits onto its own line is
+  audited by a row that names that line;
 * **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
   act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
   entry, a name such as "Industry 4.0") or by a row of ``data/inventory_exclusions.csv``;
@@ -165,6 +168,8 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
                                                   r"кестеден|қосымша|формула|бөлім)", after,
                                                   re.IGNORECASE):
         return "a table, figure, formula or section number"
+    if number == "2" and re.search(r"\bR\s*\^\s*$", before):
+        return "part of a name (R^2, the coefficient of determination)"
     if _NAMES.search(before[-12:]) or re.match(r"\s*-?(G|ші|шы|ое|ый)\b", after):
         return "part of a name (Industry 4.0, 5G, an ordinal)"
     if _PAGE.match(after) or re.search(r"(б|с|p|pp|стр)\.\s*$", before):
@@ -203,8 +208,7 @@ def _audit_index(
     blocks = table_blocks()
     index: dict[tuple[str, int], list[tuple[float, str, bool]]] = {}
     for r in rows.itertuples():
-        lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
-        lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
+        lines = {int(r.line), *audit.lines_of(str(r.location))}
         for ln in lines:
             index.setdefault((str(r.seed), ln), []).append((float(r.printed), str(r.id), False))
         table = re.match(r"(Кесте \d+|Table \d+)", str(r.location))
@@ -251,13 +255,9 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
         for no, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
             for number, start in numbers_in(line):
                 value = _value(number)
-                audit_id, reason = "", ""
-                for near in (0, -1, 1, -2, 2):
-                    hits = [i for p, i, wide in index.get((seed, no + near), [])
-                            if _matches(value, p) and (not wide or _distinctive(number))]
-                    if hits:
-                        audit_id = hits[0]
-                        break
+                reason = ""
+                audit_id = next((i for p, i, wide in index.get((seed, no), [])
+                                 if _matches(value, p) and (not wide or _distinctive(number))), "")
                 if not audit_id:
                     reason = manual.get((seed, no, number)) or _rule(line, number, start, section)
                 status = AUDITED if audit_id else EXCLUDED if reason else UNACCOUNTED

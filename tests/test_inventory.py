@@ -15,7 +15,11 @@ from digecon_book import inventory as inv
         ("өсім 2019 жылы байқалды", "2019", "a year"),
         ("дереккөз бойынша [68] өсті", "68", "reference number"),
         ("2018 жылғы 7 мамырдағы Жарлығы", "7", "a date (day of a month)"),
-        ("Индустрия 4.0 тұжырымдамасы", "4.0", "part of a name (Industry 4.0, 5G, an ordinal)"),
+        ("Индустрия 4.0 тұжырымдамасы", "4.0", "part of a name (Industry 4.0, 5G)"),
+        ("1-ші қадам. Цифрландырудың тиімділігі", "1",
+         "an ordinal that is not a rank (a step, a list item, a revolution, a decade)"),
+        ("рейтингінде 30-шы орынға ие болу міндетін белгіледі", "30", ""),  # a rank: a claim
+        ("(DESI) бойынша 1-ші орында. Үй шаруашылықтарының", "1", ""),
         ("3. Сату мамандары;", "3", "list numbering"),
         ("үлесі 12,5 % құрады", "12,5", ""),        # a claim: no exclusion
         ("ЭТ = Н / Ш * 100,     (10)", "10", "formula number"),
@@ -105,3 +109,25 @@ def test_line_2079s_20_is_not_audited_by_the_row_of_line_2077(table):
     at = table[(table["source"] == "001") & (table["line"] == 2079) & (table["number"] == "20")]
     assert len(at) == 1 and at["status"].iloc[0] == inv.EXCLUDED, at
     assert at["audit_id"].iloc[0] == "" and "quoted without a series" in at["reason"].iloc[0]
+
+
+def test_ranks_are_not_swallowed_by_the_ordinal_rule(table):
+    # line 75: a target rank (30th by 2025) is excluded with its own reason, not as a name;
+    # line 1132: Denmark's DESI rank (1st) is an audit row
+    def at(line, number):
+        hit = table[(table["source"] == "001") & (table["line"] == line)
+                    & (table["number"] == number)]
+        assert len(hit) == 1, hit
+        return hit.iloc[0]
+
+    target = at(75, "30")
+    assert target["status"] == inv.EXCLUDED and target["reason"].startswith("a target rank")
+    rank_row = "concepts.text.denmark-s-rank-in-desi-2021-among-the-27-eu-members"
+    assert at(1132, "1")["audit_id"] == rank_row
+    # no number the ordinal rule excludes is followed by a place in a ranking
+    import re
+
+    ordinals = table[table["reason"].str.startswith("an ordinal that is not a rank")]
+    assert len(ordinals) >= 10
+    assert not any(re.search(rf"(?<![\d,.]){re.escape(n)}\s*-?(?:ші|шы)\s+(?:орын|орны)", c)
+                   for n, c in zip(ordinals["number"], ordinals["context"], strict=True))

@@ -12,7 +12,8 @@ context, and is either
   audited by a row that names that line;
 * **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
   act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
-  entry, a name such as "Industry 4.0") or by a row of ``data/inventory_exclusions.csv``;
+  entry, a name such as "Industry 4.0", an ordinal that is not a rank: a rank such as "30-шы
+  орынға" is a claim) or by a row of ``data/inventory_exclusions.csv``;
 * **unaccounted** — neither: the audit's remaining gap.
 
 Coverage is the share audited or excluded, by source and by section. Run as a script to print
@@ -69,6 +70,9 @@ _TABLE_NO = re.compile(r"(кесте|таблица|table|сурет|рисун�
                        r"формула|formula|бөлім|раздел|section)", re.IGNORECASE)
 _NAMES = re.compile(r"(индустрия|industry|industrie|web|веб|5g|4g|3g|2g|lte|g20|g7|covid|"
                     r"iso|ipv|wi-?fi|sdg|цур|ict|икт)\s*[-–]?\s*$", re.IGNORECASE)
+# an ordinal followed by a place in a ranking ("30-шы орынға", "1-ое место") is a rank: a claim
+_RANK_WORDS = re.compile(r"\s*-?\s*(ші|шы|ое|ый|е|й|м)?\s+(орын|орны|место|месте|мест|позици|"
+                         r"place|rank)", re.IGNORECASE)
 _PAGE = re.compile(r"^\s*(б|бет|с|стр|p|pp|pages?)\.?(?!\w)", re.IGNORECASE)
 _REFS_HEADINGS = re.compile(r"^\s*(ЛИТЕРАТУРА|REFERENCES|ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТ|СПИСОК ЛИТЕРАТУРЫ|"
                             r"ӘДЕБИЕТТЕР|НОРМАТИВТІК СІЛТЕМЕЛЕР)", re.IGNORECASE)
@@ -170,8 +174,10 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
         return "a table, figure, formula or section number"
     if number == "2" and re.search(r"\bR\s*\^\s*$", before):
         return "part of a name (R^2, the coefficient of determination)"
-    if _NAMES.search(before[-12:]) or re.match(r"\s*-?(G|ші|шы|ое|ый)\b", after):
-        return "part of a name (Industry 4.0, 5G, an ordinal)"
+    if _NAMES.search(before[-12:]) or re.match(r"\s*-?G\b", after):
+        return "part of a name (Industry 4.0, 5G)"
+    if re.match(r"\s*-?(ші|шы|ое|ый)\b", after) and not _RANK_WORDS.match(after):
+        return "an ordinal that is not a rank (a step, a list item, a revolution, a decade)"
     if _PAGE.match(after) or re.search(r"(б|с|p|pp|стр)\.\s*$", before):
         return "a page number"
     if "." not in number and "," not in number and 1990 <= abs(value) <= 2035:

@@ -95,11 +95,16 @@ def test_a_row_audits_only_the_lines_it_names(tmp_path):
         "20 % of companies lack a computer\n"  # 3: same value, another claim
         "growth above 20 % (repeated)\n"      # 4: named as a repeat
         "ten shares sum to 100\n"             # 5: named by a range
-        "the public sector 39,6; 100 in all\n",  # 6: end of the range
+        "the public sector 39,6; 100 in all\n"  # 6: end of the range
+        "R^2=0,99; a forecast for 2 years\n",  # 7: the row takes the 2 that no rule explains
         encoding="utf-8")
     rows = _rows(("text, line 1 (repeated line 4)", 20.0, "x.growth"),
-                 ("text, lines 5-6", 100.0, "x.sum"))
-    table = inv.inventory(tmp_path, rows=rows).set_index(["line", "number"])
+                 ("text, lines 5-6", 100.0, "x.sum"), ("text, line 7", 2.0, "x.horizon"))
+    table = inv.inventory(tmp_path, rows=rows)
+    seven = table[table["line"] == 7].set_index("number")
+    assert seven["audit_id"].tolist() == ["", "", "x.horizon"]  # R^2's 2, 0,99, the years
+    assert seven["reason"].iloc[0].startswith("part of a name (R^2")
+    table = table.set_index(["line", "number"])
     assert table.loc[(1, "20"), "audit_id"] == table.loc[(4, "20"), "audit_id"] == "x.growth"
     assert table.loc[(3, "20"), "status"] == inv.UNACCOUNTED  # within two lines, not named
     assert table.loc[(5, "100"), "audit_id"] == table.loc[(6, "100"), "audit_id"] == "x.sum"

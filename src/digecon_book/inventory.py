@@ -9,7 +9,8 @@ context, and is either
   (``Кесте 17``) and prints a distinctive value (with decimals, or of four digits or more)
   found in that table's block of lines (its resources' ``sources``). A row does not reach a
   neighbouring line it does not name: a table cell the extraction splits onto its own line is
-  audited by a row that names that line;
+  audited by a row that names that line. When its value occurs twice on a line, the row takes
+  the occurrence no exclusion rule explains (not the exponent of "R^2");
 * **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
   act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
   entry, a name such as "Industry 4.0", an ordinal that is not a rank: a rank such as "30-шы
@@ -259,19 +260,28 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
         lines = path.read_text(encoding="utf-8").splitlines()
         sections = _sections(lines)
         for no, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
-            for number, start in numbers_in(line):
-                value = _value(number)
-                reason = ""
-                audit_id = next((i for p, i, wide in index.get((seed, no), [])
-                                 if _matches(value, p) and (not wide or _distinctive(number))), "")
-                if not audit_id:
-                    reason = manual.get((seed, no, number)) or _rule(line, number, start, section)
+            found = numbers_in(line)
+            hits = [[i for p, i, wide in index.get((seed, no), [])
+                     if _matches(_value(number), p) and (not wide or _distinctive(number))]
+                    for number, _ in found]
+            rules = [_rule(line, number, start, section) if ids else ""
+                     for (number, start), ids in zip(found, hits, strict=True)]
+            for k, ((number, start), ids) in enumerate(zip(found, hits, strict=True)):
+                # a row takes, on its line, the occurrence of its value that no rule explains:
+                # in "R^2 = 0,99 ... a forecast for 2 years" the row of the 2 years does not
+                # take R^2's exponent
+                if rules[k]:
+                    ids = [i for i in ids if not any(
+                        i in other and not rules[j] for j, other in enumerate(hits) if j != k)]
+                audit_id = ids[0] if ids else ""
+                reason = "" if audit_id else (manual.get((seed, no, number))
+                                              or rules[k] or _rule(line, number, start, section))
                 status = AUDITED if audit_id else EXCLUDED if reason else UNACCOUNTED
                 records.append({
                     "source": seed, "file": path.name, "line": no, "section": section,
-                    "number": number, "value": value,
+                    "number": number, "value": _value(number),
                     "context": line[max(0, start - 50):start + len(number) + 50].strip(),
-                    "in_table": "\t" in line or (len(numbers_in(line)) >= 4 and len(line) < 120),
+                    "in_table": "\t" in line or (len(found) >= 4 and len(line) < 120),
                     "status": status, "reason": reason, "audit_id": audit_id,
                 })
     return pd.DataFrame.from_records(records)

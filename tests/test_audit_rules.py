@@ -71,7 +71,14 @@ def test_a_diagonal_correlation_is_trivial_not_evidence(rows):
         ("около 45 %", 45, 46.9, True),
         ("nearly 3 times", 3, 2.55, False),     # the dissertation's 9.7 / 3.8
         ("nearly 3 times", 3, 2.75, True),
-        ("почти 90 %", 90, 90.4, False),        # above: not "nearly"
+        ("nearly 3 times", 3, 3.04, True),      # 3.0 at two significant figures
+        ("nearly 3 times", 3, 3.1, False),      # above: "more than 3 times", not "nearly"
+        ("nearly 3 times", 3, 3.4, False),      # "3" to the unit would admit it: not the rule
+        ("nearly 30 %", 30, 29.6, True),
+        ("nearly 30 %", 30, 30.3, True),        # still 30 at two significant figures
+        ("nearly 30 %", 30, 26.9, False),       # more than 10 % below
+        ("почти 90 %", 90, 90.4, True),         # 90 at two significant figures
+        ("почти 90 %", 90, 90.6, False),        # 91: above, not "nearly"
         ("90 %-ға жуық", 90, 85, True),
         ("more than 900", 900, 960.9, True),
         ("over 700", 700, 436.0, False),

@@ -54,6 +54,32 @@ def test_an_unknown_text_stays_and_is_reported():
     assert audit_text.untranslated(rows, "en").empty
 
 
+def test_unused_lines_are_found_and_parts_of_templates_count_as_used():
+    rows = pd.DataFrame({"chapter": ["x"], "quantity": ["no series; rank of BLR in 2018"],
+                         "why": [""]})
+    # a template shadowed by an earlier line that matches the same text is unused too
+    shadowed = ("rank of {c:code} in 2018", "2018 жылғы орын: {c:code}", "место в 2018: {c:code}")
+    unused = audit_text.unused_lines(rows, {"x": [*CATALOG, shadowed]})
+    assert unused["en"].tolist() == ["printed {a}, recomputed {b}",
+                                     "rounding allows {a} to {b}", shadowed[0]]
+    assert (unused["chapter"] == "x").all()
+
+
+def test_the_unused_line_check_fails_on_a_planted_line(audit_rows):
+    rows = audit_rows[audit_rows["chapter"] == "egov"]
+    planted = ("a reason no audit row gives any more", "ешбір жол бермейтін себеп",
+               "причина, которой больше нет ни в одной строке")
+    catalogs = {"egov": (*audit_text.catalog("egov"), planted)}
+    unused = audit_text.unused_lines(rows, catalogs)
+    assert unused["en"].tolist() == [planted[0]]
+
+
+def test_every_catalog_line_is_used_by_an_audit_text(audit_rows):
+    unused = audit_text.unused_lines(audit_rows)
+    assert unused.empty, ("catalog lines no audit text uses (remove them):\n"
+                          + unused.to_string(index=False))
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("0.34", "kk", "0,34"), ("0,4876", "ru", "0,4876"), ("-1.5", "ru", "−1,5"),
     ("9,136.5", "kk", "9\u202f136,5"), ("1,234,567", "ru", "1\u202f234\u202f567"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from digecon_book import inventory as inv
@@ -16,12 +17,18 @@ from digecon_book import inventory as inv
         ("өсім 2019 жылы байқалды", "2019", "a year"),
         ("дереккөз бойынша [68] өсті", "68", "reference number"),
         ("2018 жылғы 7 мамырдағы Жарлығы", "7", "a date (day of a month)"),
-        ("Индустрия 4.0 тұжырымдамасы", "4.0", "part of a name (Industry 4.0, 5G, an ordinal)"),
+        ("Индустрия 4.0 тұжырымдамасы", "4.0", "part of a name (Industry 4.0, 5G)"),
+        ("1-ші қадам. Цифрландырудың тиімділігі", "1",
+         "an ordinal that is not a rank (a step, a list item, a revolution, a decade)"),
+        ("рейтингінде 30-шы орынға ие болу міндетін белгіледі", "30", ""),  # a rank: a claim
+        ("(DESI) бойынша 1-ші орында. Үй шаруашылықтарының", "1", ""),
         ("3. Сату мамандары;", "3", "list numbering"),
         ("үлесі 12,5 % құрады", "12,5", ""),        # a claim: no exclusion
         ("ЭТ = Н / Ш * 100,     (10)", "10", "formula number"),
         ("\t36/190", "190", "the number of countries ranked (the N of a rank printed as rank/N)"),
         ("\t36/190", "36", ""),                    # the rank itself is a claim
+        ("трендтердің R^2 мәні 0,50-ден кем", "2",
+         "part of a name (R^2, the coefficient of determination)"),
     ],
 )
 def test_exclusion_rules(line, number, reason):
@@ -99,3 +106,64 @@ def test_chart_series_lines_match_only_their_own_rows(tmp_path):
     assert table[(1, "0.75")] == inv.UNACCOUNTED  # the neighbouring series' equal value
     assert table[(3, "23677")] == inv.AUDITED
     assert table[(3, "2142")] == inv.UNACCOUNTED
+
+
+def _rows(*rows: tuple[str, float, str]) -> pd.DataFrame:
+    """Audit rows of a synthetic seed 009: (location, printed, id)."""
+    from digecon import audit
+
+    return pd.DataFrame([{"seed": "009", "location": loc, "line": audit.line_of(loc),
+                          "printed": printed, "id": rid} for loc, printed, rid in rows])
+
+
+def test_a_row_audits_only_the_lines_it_names(tmp_path):
+    # a row reaches the lines its location names (a line, a repeat, a range), not a neighbour
+    # that happens to print the same value: the dissertation's line 2079 prints "20" (companies
+    # without a computer) two lines after the row of line 2077 ("growth above 20 %")
+    (tmp_path / "009_synthetic.txt").write_text(
+        "growth above 20 % a year\n"          # 1: the row's line
+        "smartphones 54 %\n"                  # 2
+        "20 % of companies lack a computer\n"  # 3: same value, another claim
+        "growth above 20 % (repeated)\n"      # 4: named as a repeat
+        "ten shares sum to 100\n"             # 5: named by a range
+        "the public sector 39,6; 100 in all\n"  # 6: end of the range
+        "R^2=0,99; a forecast for 2 years\n",  # 7: the row takes the 2 that no rule explains
+        encoding="utf-8")
+    rows = _rows(("text, line 1 (repeated line 4)", 20.0, "x.growth"),
+                 ("text, lines 5-6", 100.0, "x.sum"), ("text, line 7", 2.0, "x.horizon"))
+    table = inv.inventory(tmp_path, rows=rows)
+    seven = table[table["line"] == 7].set_index("number")
+    assert seven["audit_id"].tolist() == ["", "", "x.horizon"]  # R^2's 2, 0,99, the years
+    assert seven["reason"].iloc[0].startswith("part of a name (R^2")
+    table = table.set_index(["line", "number"])
+    assert table.loc[(1, "20"), "audit_id"] == table.loc[(4, "20"), "audit_id"] == "x.growth"
+    assert table.loc[(3, "20"), "status"] == inv.UNACCOUNTED  # within two lines, not named
+    assert table.loc[(5, "100"), "audit_id"] == table.loc[(6, "100"), "audit_id"] == "x.sum"
+
+
+def test_line_2079s_20_is_not_audited_by_the_row_of_line_2077(table):
+    at = table[(table["source"] == "001") & (table["line"] == 2079) & (table["number"] == "20")]
+    assert len(at) == 1 and at["status"].iloc[0] == inv.EXCLUDED, at
+    assert at["audit_id"].iloc[0] == "" and "quoted without a series" in at["reason"].iloc[0]
+
+
+def test_ranks_are_not_swallowed_by_the_ordinal_rule(table):
+    # line 75: a target rank (30th by 2025) is excluded with its own reason, not as a name;
+    # line 1132: Denmark's DESI rank (1st) is an audit row
+    def at(line, number):
+        hit = table[(table["source"] == "001") & (table["line"] == line)
+                    & (table["number"] == number)]
+        assert len(hit) == 1, hit
+        return hit.iloc[0]
+
+    target = at(75, "30")
+    assert target["status"] == inv.EXCLUDED and target["reason"].startswith("a target rank")
+    rank_row = "concepts.text.denmark-s-rank-in-desi-2021-among-the-27-eu-members"
+    assert at(1132, "1")["audit_id"] == rank_row
+    # no number the ordinal rule excludes is followed by a place in a ranking
+    import re
+
+    ordinals = table[table["reason"].str.startswith("an ordinal that is not a rank")]
+    assert len(ordinals) >= 10
+    assert not any(re.search(rf"(?<![\d,.]){re.escape(n)}\s*-?(?:ші|шы)\s+(?:орын|орны)", c)
+                   for n, c in zip(ordinals["number"], ordinals["context"], strict=True))

@@ -209,6 +209,26 @@ def line_of(location: str) -> float:
     return float(hit.group(1)) if hit else float("nan")
 
 
+_LINES = re.compile(r"\blines?\s+(\d+(?:\s*(?:[-–]|,|and)\s*\d+)*)", re.IGNORECASE)
+
+
+def lines_of(location: str) -> list[int]:
+    """Every seed line a location names, in order: single lines, lists (``lines 253, 288``)
+    and ranges (``lines 3866-3870``, both ends included), repeats included.
+
+    >>> lines_of("text, line 265 (repeated lines 253, 288)"), lines_of("text, lines 4070-4073")
+    ([265, 253, 288], [4070, 4071, 4072, 4073])
+    >>> lines_of("5-кесте, line 213 (repeated line 236)"), lines_of("Figure 2")
+    ([213, 236], [])
+    """
+    out: list[int] = []
+    for hit in _LINES.finditer(str(location)):
+        for part in re.split(r"\s*(?:,|and)\s*", hit.group(1)):
+            ends = [int(n) for n in re.split(r"\s*[-–]\s*", part)]
+            out.extend(range(ends[0], ends[-1] + 1) if len(ends) == 2 else ends[:1])
+    return out
+
+
 def seed_of(source: str) -> str:
     """The seed file number (``"001"``) a source label names, or ``""``.
 
@@ -579,7 +599,27 @@ numbers of one or two significant figures (about 0.3, about 700, about 45 %)."""
 
 NEARLY = 0.10
 """*Nearly X* admits values below X by at most 10 % (0.9 X to X): "nearly three times" is 2.7
-to 3, so 2.55 is not nearly three times."""
+to 3, so 2.55 is not nearly three times. Above X it admits only what is still X at two
+significant figures (:func:`nearly_ceiling`): 30.3 is "nearly 30 %", 3.1 is not "nearly three
+times" but "more than three times"."""
+
+
+def nearly_ceiling(claimed: float) -> float:
+    """The largest value still written ``claimed`` at two significant figures: the upper end of
+    *nearly* ``claimed`` (half a unit of the second significant digit above it).
+
+    Two significant figures, as for :data:`ABOUT`: the precision at which the sources write the
+    numbers they qualify (nearly 30 %, nearly 3 times, nearly 90 %). The claim's own printed
+    precision would be far looser for a small number ("3" to the unit reaches 3.49, which is
+    "more than three times").
+
+    >>> nearly_ceiling(30), nearly_ceiling(3), nearly_ceiling(90), nearly_ceiling(0.5)
+    (30.5, 3.05, 90.5, 0.505)
+    """
+    if claimed == 0:
+        return 0.0
+    digit = 10.0 ** (math.floor(math.log10(abs(claimed))) - 1)
+    return round(claimed + 0.5 * digit, 12)
 
 DOUBLED = (1.9, 2.1)
 """*Doubled* is a ratio of 1.9 to 2.1 (*about* two with a little more room, as growth is often
@@ -592,8 +632,11 @@ def claim_holds(rule: str, claimed: float, actual: float, decimals: int | None =
     * ``"exact"``: ``actual`` rounds to ``claimed`` at ``decimals`` (the printed precision;
       by default the decimals ``claimed`` shows);
     * ``"about"``: within ±5 % of ``claimed`` (:data:`ABOUT`) or exact at the printed precision;
-    * ``"nearly"``: from 10 % below ``claimed`` up to ``claimed`` (:data:`NEARLY`); a value above
-      it is not "nearly" (it would be "more than"), unless it rounds to ``claimed``;
+    * ``"nearly"``: from 10 % below ``claimed`` (:data:`NEARLY`, inclusive) up to ``claimed``
+      read at two significant figures (:func:`nearly_ceiling`, exclusive): a value that is still
+      ``claimed`` at two significant figures holds (30.3 for "nearly 30 %"), one above it does
+      not (it is "more than"), and the claim's own precision does not widen it ("3 times" to the
+      unit would admit 3.4);
     * ``"more than"``: strictly above ``claimed``; ``"less than"``: strictly below;
     * ``"doubled"``: ``actual`` (a ratio) within 1.9-2.1 (:data:`DOUBLED`); ``claimed`` is ignored.
 
@@ -601,6 +644,10 @@ def claim_holds(rule: str, claimed: float, actual: float, decimals: int | None =
     (True, False)
     >>> claim_holds("nearly", 3, 2.55), claim_holds("nearly", 3, 2.8)
     (False, True)
+    >>> [claim_holds("nearly", 30, x) for x in (26.9, 27, 29.6, 30.3, 30.5, 31)]
+    [False, True, True, True, False, False]
+    >>> claim_holds("nearly", 3, 3.04), claim_holds("nearly", 3, 3.1)
+    (True, False)
     >>> claim_holds("more than", 2, 2.2), claim_holds("more than", 700, 700)
     (True, False)
     >>> claim_holds("doubled", 2, 1.95), claim_holds("doubled", 2, 2.55)
@@ -615,7 +662,7 @@ def claim_holds(rule: str, claimed: float, actual: float, decimals: int | None =
     if rule == "about":
         return exact or abs(actual - claimed) <= ABOUT * abs(claimed) + 1e-12
     if rule == "nearly":
-        return (1 - NEARLY) * claimed - 1e-12 <= actual <= claimed + 1e-12
+        return (1 - NEARLY) * claimed - 1e-12 <= actual < nearly_ceiling(claimed)
     if rule == "more than":
         return actual > claimed
     if rule == "less than":

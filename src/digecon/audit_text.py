@@ -74,7 +74,7 @@ def _compiled(en: str) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
 
 
 def _fill(template: str, values: dict[str, str], kinds: dict[str, str], lang: str,
-          catalog: Sequence[tuple[str, str, str]]) -> str | None:
+          catalog: Sequence[tuple[str, str, str]], used: set[str] | None = None) -> str | None:
     from digecon import fmt, i18n
 
     shown: dict[str, str] = {}
@@ -86,7 +86,7 @@ def _fill(template: str, values: dict[str, str], kinds: dict[str, str], lang: st
             except KeyError:
                 shown[name] = value
         elif kind == "text":
-            inner = say(value, lang, catalog, strict=True)
+            inner = say(value, lang, catalog, strict=True, used=used)
             if inner is None:
                 return None
             shown[name] = inner
@@ -107,11 +107,13 @@ def _fill(template: str, values: dict[str, str], kinds: dict[str, str], lang: st
 
 
 def say(text: str, lang: str, catalog: Sequence[tuple[str, str, str]], *,
-        strict: bool = False) -> str | None:
+        strict: bool = False, used: set[str] | None = None) -> str | None:
     """``text`` (the audit's English) in ``lang`` by ``catalog`` lines ``(en, kk, ru)``.
 
     Returns ``text`` unchanged in English, for an empty text, or when no line matches
     (``None`` instead when ``strict``), so a missing line shows up in :func:`untranslated`.
+    ``used``, when given, collects the ``en`` of every line the translation took (a template
+    and the lines of its nested ``{t:text}`` parts), for :func:`unused_lines`.
 
     >>> say("a b", "kk", [("a b", "а б", "а б")]), say("c", "kk", [("a b", "а б", "а б")])
     ('а б', 'c')
@@ -121,6 +123,8 @@ def say(text: str, lang: str, catalog: Sequence[tuple[str, str, str]], *,
     column = {"kk": 1, "ru": 2}[lang]
     exact = _exact(tuple(catalog), column)
     if text in exact:
+        if used is not None:
+            used.add(text)
         return exact[text]
     for line in catalog:
         if "{" not in line[0] or not line[column]:
@@ -128,8 +132,11 @@ def say(text: str, lang: str, catalog: Sequence[tuple[str, str, str]], *,
         pattern, names = _compiled(line[0])
         m = pattern.match(text)
         if m:
-            filled = _fill(line[column], m.groupdict(), dict(names), lang, catalog)
+            parts: set[str] | None = set() if used is not None else None
+            filled = _fill(line[column], m.groupdict(), dict(names), lang, catalog, parts)
             if filled is not None:
+                if used is not None and parts is not None:
+                    used |= parts | {line[0]}
                 return filled
     return None if strict else text
 
@@ -190,3 +197,32 @@ def untranslated(frame: pd.DataFrame, lang: str,
                                                       strict=True) is None:
                 missing.append((chapter, column, text))
     return pd.DataFrame(missing, columns=["chapter", "column", "en"]).drop_duplicates()
+
+
+def unused_lines(frame: pd.DataFrame,
+                 catalogs: dict[str, Sequence[tuple[str, str, str]]] | None = None,
+                 columns: Iterable[str] = ("quantity", "why")) -> pd.DataFrame:
+    """The catalog lines no audit text of ``frame`` takes, in Kazakh or Russian: ``chapter,
+    en``. ``catalogs`` maps a chapter to its lines (default: every chapter's
+    :func:`catalog`). A line shadowed by an earlier one that matches the same texts is unused.
+
+    >>> lines = [("no series", "қатар жоқ", "ряда нет"), ("old words", "ескі", "старое")]
+    >>> rows = pd.DataFrame({"chapter": ["x"], "quantity": ["no series"], "why": [""]})
+    >>> unused_lines(rows, {"x": lines})["en"].tolist()
+    ['old words']
+    """
+    if catalogs is None:
+        from digecon.chapters import NAMES
+
+        catalogs = {chapter: catalog(chapter) for chapter in NAMES}
+    used: dict[str, set[str]] = {chapter: set() for chapter in catalogs}
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        for chapter, text in zip(frame["chapter"], frame[column], strict=True):
+            if chapter in catalogs and isinstance(text, str) and text:
+                for lang in ("kk", "ru"):
+                    say(text, lang, catalogs[chapter], used=used[chapter])
+    unused = [(chapter, line[0]) for chapter, lines in catalogs.items() for line in lines
+              if line[0] not in used[chapter]]
+    return pd.DataFrame(unused, columns=["chapter", "en"])

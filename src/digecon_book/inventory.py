@@ -3,13 +3,18 @@
 Every number in every seed (tables and running text) is listed with its file, line, section and
 context, and is either
 
-* **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line and
-  prints the same value (or a value within two lines, for table cells the extraction splits),
-  or names a printed table (``Кесте 17``) and prints a distinctive value (with decimals, or of
-  four digits or more) found in that table's block of lines (its resources' ``sources``);
+* **audited** — an audit row (:func:`digecon.audit.collect`) names the same seed and line (its
+  ``line``, or any line its location names: a list, a range, a repeat; see
+  :func:`digecon.audit.lines_of`) and prints the same value, or names a printed table
+  (``Кесте 17``) and prints a distinctive value (with decimals, or of four digits or more)
+  found in that table's block of lines (its resources' ``sources``). A row does not reach a
+  neighbouring line it does not name: a table cell the extraction splits onto its own line is
+  audited by a row that names that line. When its value occurs twice on a line, the row takes
+  the occurrence no exclusion rule explains (not the exponent of "R^2");
 * **excluded** — with a stated reason, by a rule (a year, a reference number, a date, a legal
   act's number, list or heading numbering, a table/figure/formula number, a page, a bibliography
-  entry, a name such as "Industry 4.0") or by a row of ``data/inventory_exclusions.csv``;
+  entry, a name such as "Industry 4.0", an ordinal that is not a rank: a rank such as "30-шы
+  орынға" is a claim) or by a row of ``data/inventory_exclusions.csv``;
 * **unaccounted** — neither: the audit's remaining gap.
 
 Coverage is the share audited or excluded, by source and by section. Run as a script to print
@@ -66,6 +71,9 @@ _TABLE_NO = re.compile(r"(кесте|таблица|table|сурет|рисун�
                        r"формула|formula|бөлім|раздел|section)", re.IGNORECASE)
 _NAMES = re.compile(r"(индустрия|industry|industrie|web|веб|5g|4g|3g|2g|lte|g20|g7|covid|"
                     r"iso|ipv|wi-?fi|sdg|цур|ict|икт)\s*[-–]?\s*$", re.IGNORECASE)
+# an ordinal followed by a place in a ranking ("30-шы орынға", "1-ое место") is a rank: a claim
+_RANK_WORDS = re.compile(r"\s*-?\s*(ші|шы|ое|ый|е|й|м)?\s+(орын|орны|место|месте|мест|позици|"
+                         r"place|rank)", re.IGNORECASE)
 _PAGE = re.compile(r"^\s*(б|бет|с|стр|p|pp|pages?)\.?(?!\w)", re.IGNORECASE)
 _REFS_HEADINGS = re.compile(r"^\s*(ЛИТЕРАТУРА|REFERENCES|ПАЙДАЛАНЫЛҒАН ӘДЕБИЕТ|СПИСОК ЛИТЕРАТУРЫ|"
                             r"ӘДЕБИЕТТЕР|НОРМАТИВТІК СІЛТЕМЕЛЕР)", re.IGNORECASE)
@@ -165,8 +173,12 @@ def _rule(line: str, number: str, start: int, section: str) -> str:
                                                   r"кестеден|қосымша|формула|бөлім)", after,
                                                   re.IGNORECASE):
         return "a table, figure, formula or section number"
-    if _NAMES.search(before[-12:]) or re.match(r"\s*-?(G|ші|шы|ое|ый)\b", after):
-        return "part of a name (Industry 4.0, 5G, an ordinal)"
+    if number == "2" and re.search(r"\bR\s*\^\s*$", before):
+        return "part of a name (R^2, the coefficient of determination)"
+    if _NAMES.search(before[-12:]) or re.match(r"\s*-?G\b", after):
+        return "part of a name (Industry 4.0, 5G)"
+    if re.match(r"\s*-?(ші|шы|ое|ый)\b", after) and not _RANK_WORDS.match(after):
+        return "an ordinal that is not a rank (a step, a list item, a revolution, a decade)"
     if _PAGE.match(after) or re.search(r"(б|с|p|pp|стр)\.\s*$", before):
         return "a page number"
     if "." not in number and "," not in number and 1990 <= abs(value) <= 2035:
@@ -203,8 +215,7 @@ def _audit_index(
     blocks = table_blocks()
     index: dict[tuple[str, int], list[tuple[float, str, bool]]] = {}
     for r in rows.itertuples():
-        lines = {int(r.line)} | {int(n) for n in re.findall(r"lines?\s+(\d+)", str(r.location))}
-        lines |= {int(n) for n in re.findall(r"repeated line (\d+)", str(r.location))}
+        lines = {int(r.line), *audit.lines_of(str(r.location))}
         # a cell of an OCR'd image whose decimal point the OCR lost: the row names what the
         # OCR reads ("OCR '23677'" for 2 367.7; "OCR '578 263.1'" for a cell split in two)
         read = [_value(n) for cell in re.findall(r"OCR '([^']+)'", str(r.location))
@@ -240,9 +251,6 @@ def exclusions() -> pd.DataFrame:
     return data.load("inventory-exclusions")
 
 
-#: numbers on one line from which the line is a series of chart data (see :func:`inventory`)
-_SERIES = 20
-
 
 def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every printed number: source, file, line, section, number, value, context, status,
@@ -259,27 +267,27 @@ def inventory(directory: Path | None = None, rows: pd.DataFrame | None = None) -
         sections = _sections(lines)
         for no, (line, section) in enumerate(zip(lines, sections, strict=True), start=1):
             found = numbers_in(line)
-            # a row of chart data pasted as text holds a whole series (20 numbers or more) on
-            # one line: its cells are never split across lines, so only rows naming the line
-            # itself audit them (a neighbouring series may hold the same value)
-            offsets = (0,) if len(found) >= _SERIES else (0, -1, 1, -2, 2)
-            for number, start in found:
-                value = _value(number)
-                audit_id, reason = "", ""
-                for near in offsets:
-                    hits = [i for p, i, wide in index.get((seed, no + near), [])
-                            if _matches(value, p) and (not wide or _distinctive(number))]
-                    if hits:
-                        audit_id = hits[0]
-                        break
-                if not audit_id:
-                    reason = manual.get((seed, no, number)) or _rule(line, number, start, section)
+            hits = [[i for p, i, wide in index.get((seed, no), [])
+                     if _matches(_value(number), p) and (not wide or _distinctive(number))]
+                    for number, _ in found]
+            rules = [_rule(line, number, start, section) if ids else ""
+                     for (number, start), ids in zip(found, hits, strict=True)]
+            for k, ((number, start), ids) in enumerate(zip(found, hits, strict=True)):
+                # a row takes, on its line, the occurrence of its value that no rule explains:
+                # in "R^2 = 0,99 ... a forecast for 2 years" the row of the 2 years does not
+                # take R^2's exponent
+                if rules[k]:
+                    ids = [i for i in ids if not any(
+                        i in other and not rules[j] for j, other in enumerate(hits) if j != k)]
+                audit_id = ids[0] if ids else ""
+                reason = "" if audit_id else (manual.get((seed, no, number))
+                                              or rules[k] or _rule(line, number, start, section))
                 status = AUDITED if audit_id else EXCLUDED if reason else UNACCOUNTED
                 records.append({
                     "source": seed, "file": path.name, "line": no, "section": section,
-                    "number": number, "value": value,
+                    "number": number, "value": _value(number),
                     "context": line[max(0, start - 50):start + len(number) + 50].strip(),
-                    "in_table": "\t" in line or (len(numbers_in(line)) >= 4 and len(line) < 120),
+                    "in_table": "\t" in line or (len(found) >= 4 and len(line) < 120),
                     "status": status, "reason": reason, "audit_id": audit_id,
                 })
     return pd.DataFrame.from_records(records)

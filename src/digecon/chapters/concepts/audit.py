@@ -42,6 +42,7 @@ SPECIAL_WHY = {
     "c67": "cited [50]; the text also prints 3,9 % (line 1322) and 3,7-3,8 % (line 1309) for "
            "Russia's digital economy relative to GDP, three different measures",
     "c69": "cited [50]; Table 9 (another chapter) prints the same rank, 45, for IDI 2017",
+    "c109": "cited [31]; Table 9 (another chapter) prints the same rank, 1, for DESI 2018",
     "c73": "read off Figure 11, an image",
     "c74": "read off Figure 11, an image",
     "c75": "cited [53]; differs from 2,42 % (line 1307) and 3,7 % (line 1309)",

@@ -256,11 +256,12 @@ def _edms(rows: list[dict], figs: pd.DataFrame) -> None:
     columns = (("respondents", "respondents"), ("operations_before", "operations before"),
                ("minutes_before", "minutes before"), ("operations_after", "operations after"),
                ("minutes_after", "minutes after"))
-    for col, what in columns:
+    # the extraction prints each cell of Table 7 on its own line, from the row's first line
+    for cell, (col, what) in enumerate(columns):
         why = "" if col in ("respondents", "operations_before", "operations_after") else (
             "a sum of the two groups' time windows, which has no meaning of its own")
-        rows.append(check(SOURCE, _loc("Кесте 7", line), f"total {what}", str(int(total[col])),
-                          float(groups[col].sum()), why=why))
+        rows.append(check(SOURCE, _loc("Кесте 7", line + cell), f"total {what}",
+                          str(int(total[col])), float(groups[col].sum()), why=why))
     res = ef.survey_efficiency(survey.reset_index())
     get = res.set_index(["group", "reading"])["efficiency_pct"]
     p, loc = _text(figs, "e52")

@@ -93,6 +93,7 @@ def test_built_pages_load_no_unused_or_blocking_script_and_no_layout_pass(built_
         pages += 1
         head = html.split("</head>", 1)[0]
         assert not BLOCKING.search(head), f"{page}: a script blocks the first paint"
+        assert 'rel="preload" as="script"' not in head, f"{page}: a script raised to high priority"
         assert "design-tabs.js" not in html and "sphinx-thebe.js" not in html, page
         assert "THEBE_JS_URL" not in html and "x-thebe-config" not in html, page
     assert pages > 30

@@ -57,12 +57,8 @@ CHAPTERS = [d for d in DOCS if (ROOT / f"{d}.ipynb").exists()]
 ALLOWED_HOSTS: dict[str, str] = {}
 
 #: Console errors that are not the page's fault, and why (a regex on the message).
-ALLOWED_CONSOLE: dict[str, str] = {
-    # sphinx-thebe 0.3.1 (pulled in by jupyter-book 1) writes its inline configuration script
-    # twice into every page; the second `const` declaration fails. Thebe (live code) is not
-    # enabled in this book, so nothing depends on that script.
-    r"Identifier 'THEBE_JS_URL' has already been declared": "sphinx-thebe duplicate config",
-}
+ALLOWED_CONSOLE: dict[str, str] = {}  # none (sphinx-thebe's duplicate inline configuration,
+# which failed in every page, is dropped with the unused script: build.UNUSED_SCRIPTS)
 
 #: axe rules (impact serious/critical) tolerated, and why. Empty: the theme's ones are fixed
 #: in book/_static/digecon.js (bibliography entries' ARIA role).
@@ -311,10 +307,18 @@ def _record_weight(html_dir: Path, key: str, doc: str, weight: int, seconds: flo
 # --------------------------------------------------------------------------------------------
 # phones, editions, the switcher, the root page and old links
 
-#: JavaScript: how wide the page is, and where the page title's bottom edge lies
-WIDTH = """() => ({width: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+#: JavaScript: how wide the page is, and where the page title's bottom edge lies. Sections
+#: below the first screen are rendered only near it (content-visibility in digecon.css), and
+#: a rendered one clips what overflows it: they are all rendered, unclipped, to be measured,
+#: so content too wide for the phone still shows as a page wider than the screen.
+WIDTH = """() => {
+  const all = document.createElement('style');
+  all.textContent = '.bd-article section { content-visibility: visible !important; }';
+  document.head.appendChild(all);
+  return {width: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
   title: (() => { const h = document.querySelector('.bd-article h1');
-                  return h ? h.getBoundingClientRect().bottom + window.scrollY : 0; })()})"""
+                  return h ? h.getBoundingClientRect().bottom + window.scrollY : 0; })()};
+}"""
 
 
 @pytest.mark.parametrize("item", EDITION_PAGES, ids=edition_id)
@@ -324,12 +328,77 @@ def test_phone_screen_no_sideways_scroll_and_screenshot(browser, server, screens
     page = context.new_page()
     try:
         page.goto(url(server, doc, lang=lang), wait_until="load")
-        measured = page.evaluate(WIDTH)
         page.screenshot(path=str(screenshots / f"{lang}-{page_id(doc)}.png"))
+        measured = page.evaluate(WIDTH)
     finally:
         context.close()
     assert measured["width"] <= 390, f"{lang}/{doc}: the page is {measured['width']} px wide"
     assert 0 < measured["title"] <= 844, f"{lang}/{doc}: the title ends at {measured['title']} px"
+
+
+#: JavaScript run before the page's own: records every element whose layout a script asks for
+#: (its size, position or scroll extent) until ``window.__digeconDone`` is set
+GEOMETRY_READS = """(() => {
+  window.__digeconReads = [];
+  const note = el => { if (!window.__digeconDone) window.__digeconReads.push(el); };
+  const wrap = (proto, names) => names.forEach(name => {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    Object.defineProperty(proto, name, {configurable: true,
+      get() { note(this); return d.get.call(this); }});
+  });
+  wrap(Element.prototype, ['scrollWidth', 'scrollHeight', 'clientWidth', 'clientHeight']);
+  wrap(HTMLElement.prototype, ['offsetWidth', 'offsetHeight', 'offsetTop', 'offsetLeft']);
+  for (const name of ['getBoundingClientRect', 'getClientRects']) {
+    const f = Element.prototype[name];
+    Element.prototype[name] = function () { note(this); return f.call(this); };
+  }
+})()"""
+
+#: JavaScript: the sections of the article that start more than three screens below the top
+#: (Chromium renders a content-visibility section when it is within one and a half screens of
+#: the visible one), of the elements read at load those inside them, and which of those
+#: sections have their content rendered
+FAR_SECTIONS = """() => {
+  window.__digeconDone = true;
+  const far = Array.from(document.querySelectorAll('.bd-article > section > section'))
+    .filter(s => s.getBoundingClientRect().top > 3 * window.innerHeight);
+  const read = new Set(window.__digeconReads);
+  const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
+  return {
+    sections: far.length,
+    read: Array.from(read).filter(el => far.some(s => s.contains(el))).map(describe),
+    rendered: far.filter(s => s.firstElementChild &&
+      s.firstElementChild.checkVisibility({contentVisibilityAuto: true})).map(s => s.id),
+  };
+}"""
+
+
+@pytest.mark.parametrize("doc", CHAPTERS or ["(none)"], ids=page_id)
+def test_a_chapter_lays_out_only_its_first_screens_at_load(browser, server, doc):
+    """At load on a phone, no script asks for the layout of anything in the sections below
+    the first screen (the theme's and the book's passes over every scrolling box did, forcing
+    the layout of the whole page in one long task: the main cost of Lighthouse's total
+    blocking time), and the browser leaves those sections unrendered until the reader nears
+    them (content-visibility). Scrolling boxes there are made focusable lazily (digecon.js)."""
+    if doc == "(none)":
+        pytest.skip("no chapter notebook in _toc.yml")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context.add_init_script(GEOMETRY_READS)
+    page = context.new_page()
+    try:
+        page.goto(url(server, doc, lang="kk"), wait_until="load")
+        page.wait_for_timeout(1500)  # the theme's and the book's later work (idle callbacks)
+        found = page.evaluate(FAR_SECTIONS)
+    finally:
+        context.close()
+    if not found["sections"]:
+        pytest.skip(f"{doc}: no section below the first screen")
+    assert not found["read"], (
+        f"{doc}: scripts asked at load for the layout of content below the first screen: "
+        f"{sorted(set(found['read']))[:10]}")
+    assert not found["rendered"], (
+        f"{doc}: sections below the first screen rendered at load: {found['rendered']}")
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=page_id)
@@ -470,6 +539,8 @@ def test_reproducibility_report_filters_and_its_csv_matches(browser, server):
         pytest.skip("no reproducibility page in this build")
     page = browser.new_page(accept_downloads=True)
     page.goto(url(server, "book/reproducibility", lang="en"), wait_until="load")
+    # the closed groups' rows are inserted in small steps while the page is idle
+    page.wait_for_selector("#audit-report[data-complete]", state="attached", timeout=20000)
     rows = page.locator("#audit-report tbody tr")
     # labels follow the page's language
     assert page.locator("#audit-report thead th").first.inner_text() == "Chapter"

@@ -17,43 +17,90 @@
       el.setAttribute("role", "listitem");
     });
   }
-  // A wide table scrolls in its own box on a narrow screen (digecon.css): a keyboard user
-  // must be able to reach it to scroll it (axe: scrollable-region-focusable).
+  // A box that scrolls (a wide table or code block, an output) must be reachable from the
+  // keyboard to be scrolled (axe: scrollable-region-focusable). Whether a box scrolls is known
+  // only after layout, and asking at load would force the layout of the whole page (sections
+  // below the first screen are laid out only when the reader nears them: content-visibility
+  // in digecon.css). So every such box starts focusable and is checked when it comes near the
+  // screen, after the browser has laid it out anyway. This replaces the theme's own pass at
+  // load over the same boxes (removed from its script by digecon_book.build.lighten_pages).
+  var SCROLLERS = [".bd-article table", "pre", ".nboutput > .output_area", ".cell_output > .output",
+                   ".jp-RenderedHTMLCommon", ".pst-scrollable-table-container"].join(", ");
+  function setFocusable(box) {
+    if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
+      box.setAttribute("tabindex", "0");
+    } else if (box.getAttribute("tabindex") === "0") {
+      box.removeAttribute("tabindex");
+    }
+  }
   function focusableScrollers() {
-    document.querySelectorAll(".bd-article table").forEach(function (t) {
-      if (t.scrollWidth > t.clientWidth + 1) {
-        t.setAttribute("tabindex", "0");
-      } else if (t.getAttribute("tabindex") === "0") {
-        t.removeAttribute("tabindex");
-      }
+    var boxes = document.querySelectorAll(SCROLLERS);
+    if (!boxes.length) return;
+    if (!("IntersectionObserver" in window)) {
+      boxes.forEach(setFocusable);
+      window.addEventListener("resize", function () { boxes.forEach(setFocusable); });
+      return;
+    }
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) setFocusable(e.target);
+      });
+    }, {rootMargin: "50% 0px"});
+    boxes.forEach(function (box) {
+      if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+      seen.observe(box);
+    });
+    window.addEventListener("resize", function () {  // look again at each as it is seen
+      boxes.forEach(function (box) { seen.unobserve(box); seen.observe(box); });
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
     fixCitationRoles();
     focusableScrollers();
   });
-  window.addEventListener("resize", focusableScrollers);
 })();
 
 // The reproducibility report (#audit-report): filters by chapter, source, verdict and
 // severity, and a search. Every row is in the page, in one collapsed group per chapter (a
-// closed group costs nothing to lay out; its rows come as raw text inserted here); a filter
-// or a search opens the groups with matching rows and hides the others; with no filter the
-// groups are as the page opened. The CSV link points to the file audit.csv beside the page.
+// closed group costs nothing to lay out; its rows come as raw text, inserted here a few rows
+// at a time while the browser is idle, so no long task keeps the reader waiting; the report
+// is marked data-complete once every row is in); a filter, a search, a link to one row or
+// opening a group first inserts whatever is left. A filter or a search opens the groups with
+// matching rows and hides the others; with no filter the groups are as the page opened. The
+// CSV link points to the file audit.csv beside the page.
 (function () {
+  var ROWS_PER_STEP = 8, STEP_MS = 4;
   function setup(root) {
     // the closed groups' rows come as raw text (the first paint does not build them)
+    var pending = [];  // [group's body, a few rows' HTML], in the page's order
     root.querySelectorAll("script.audit-rows").forEach(function (s) {
       var tbody = s.parentNode.querySelector("tbody");
-      tbody.insertAdjacentHTML("beforeend", s.textContent);
+      var rows = s.textContent.split(/(?=<tr[\s>])/);
+      for (var i = 0; i < rows.length; i += ROWS_PER_STEP) {
+        pending.push([tbody, rows.slice(i, i + ROWS_PER_STEP).join("")]);
+      }
       s.remove();
     });
+    function insertOne() {
+      var next = pending.shift();
+      next[0].insertAdjacentHTML("beforeend", next[1]);
+      if (!pending.length) root.setAttribute("data-complete", "");
+    }
+    function complete() { while (pending.length) insertOne(); }
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+    function step() {
+      var until = performance.now() + STEP_MS;
+      while (pending.length && performance.now() < until) insertOne();
+      if (pending.length) later(step);
+    }
+    if (pending.length) later(step); else root.setAttribute("data-complete", "");
     var controls = root.querySelectorAll("[data-filter]");
     var groups = root.querySelectorAll("details.audit-group");
     var count = root.querySelector(".audit-count");
     var filtered = false;
     var initial = Array.prototype.map.call(groups, function (g) { return g.open; });
     function update() {
+      complete();
       var want = {}, any = false;
       controls.forEach(function (c) {
         want[c.getAttribute("data-filter")] = c.value.trim();
@@ -82,8 +129,15 @@
     controls.forEach(function (c) {
       c.addEventListener(c.tagName === "SELECT" ? "change" : "input", update);
     });
+    groups.forEach(function (g) {  // a group the reader opens shows all its rows at once
+      g.addEventListener("toggle", function () {
+        var body = g.querySelector("tbody");
+        if (g.open && pending.some(function (p) { return p[0] === body; })) complete();
+      });
+    });
     function reveal() {  // a link to one row (#audit-<id>) opens its group
       var id = decodeURIComponent(window.location.hash.slice(1));
+      if (id) complete();
       var tr = id && document.getElementById(id);
       var g = tr && root.contains(tr) && tr.closest("details");
       if (g) { g.open = true; tr.scrollIntoView(); }

@@ -497,6 +497,9 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
         editions.assemble(work, fresh)
     with phase("post-process pages"):
         write_glued_files(stage, fresh)
+        for edition in editions.LANGS:
+            if (fresh / edition).is_dir():
+                refresh_static(fresh / edition, static_sources(stage))
         lighten_pages(fresh)
         for edition in editions.LANGS:
             if (fresh / edition).is_dir():
@@ -507,6 +510,40 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     os.replace(fresh, site)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+def static_sources(stage: Path) -> list[Path]:
+    """The folders whose files Sphinx copies into an edition's ``_static``: the book's
+    (``html_static_path`` in ``_config.yml``) and the editions extension's."""
+    return [stage / "book" / "_static", Path(__file__).parent / "static"]
+
+
+def refresh_static(edition: Path, sources: Sequence[Path]) -> int:
+    """Copy into ``edition/_static`` each file of ``sources`` that differs from the copy
+    there; returns the files copied. Sphinx copies static files only when some page is
+    rebuilt: after an edit of ``digecon.css`` or ``digecon.js`` alone it reports "no targets
+    are out of date" and keeps the old copies.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); (d / "src").mkdir()
+    >>> (d / "ed" / "_static").mkdir(parents=True)
+    >>> _ = (d / "src" / "a.css").write_text("new")
+    >>> _ = (d / "ed" / "_static" / "a.css").write_text("old")
+    >>> refresh_static(d / "ed", [d / "src"]), (d / "ed" / "_static" / "a.css").read_text()
+    (1, 'new')
+    >>> refresh_static(d / "ed", [d / "src"])
+    0
+    """
+    copied = 0
+    for source in sources:
+        if not source.is_dir():
+            continue
+        for src in source.rglob("*"):
+            dst = edition / "_static" / src.relative_to(source)
+            if src.is_file() and dst.is_file() and src.read_bytes() != dst.read_bytes():
+                shutil.copyfile(src, dst)
+                copied += 1
+    return copied
 
 
 #: files the pages link to, glued by their notebook: (notebook, glue name, mime, file name);
@@ -556,26 +593,98 @@ def write_glued_files(stage: Path, site: Path) -> int:
 #: (the search box sends the reader to search.html, which loads them itself).
 HEAVY_SCRIPTS = (r"_static/scripts/fontawesome\.js",)
 SEARCH_SCRIPTS = (r"_static/searchtools\.js", r"_static/language_data\.js", r"searchindex\.js")
+#: scripts of extensions that have nothing to do in the book, each with what a page would
+#: contain for it to be kept and the inline settings dropped with it: sphinx-design's tab
+#: syncing (the book has no tabs, tests/test_book.py) and sphinx-thebe, which jupyter-book
+#: adds to every page though live code is not enabled (no launch button calls initThebe).
+UNUSED_SCRIPTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"_static/design-tabs\.js", "sd-tab-set", ()),
+    (r"_static/sphinx-thebe\.js", "initThebe",
+     (r"[ \t]*<script>const THEBE_JS_URL[^<]*</script>\n?",
+      r"[ \t]*<script type=\"text/x-thebe-config\">.*?</script>\n?")),
+)
+#: pydata-sphinx-theme's pass over every code block and output at the load event
+#: (``addTabStopsToScrollableElements``): it reads the size of each, which forces the layout
+#: of the whole page in one long task (sections below the first screen included), and runs
+#: again after every change to the page. ``book/_static/digecon.js`` makes the same boxes
+#: focusable lazily; :func:`lighten_pages` removes the theme's call.
+THEME_SCRIPT = "_static/scripts/pydata-sphinx-theme.js"
+THEME_TABSTOPS = re.compile(
+    r'"complete"===document\.readyState\?(\w+)\(\):window\.addEventListener\("load",\1\)')
+#: what replaces the theme's call (an expression, so the surrounding code stays valid)
+THEME_TABSTOPS_GONE = "0/*digecon: tab stops set lazily by digecon.js*/"
+
+
+#: the theme's preloads of its own two scripts: they raise those deferred scripts to high
+#: priority, so on a slow connection they take bandwidth from the page and its stylesheet
+#: before the first paint (Lighthouse counts them as blocking it); without the preload they
+#: load at the low priority of any deferred script, in time for the reader's first click
+SCRIPT_PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script" href="[^"]*"\s*/?>\n?')
+
+
+def _script_tag(pattern: str) -> str:
+    return r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?'
+
+
+def quiet_theme_script(path: Path) -> bool:
+    """Remove the theme's layout-forcing pass at load (:data:`THEME_TABSTOPS`) from its
+    script at ``path``; ``False`` when it was already gone. A theme whose script no longer
+    has that pass in the expected form stops the build (so the pages are looked at again).
+
+    >>> import tempfile, pathlib
+    >>> js = pathlib.Path(tempfile.mkdtemp()) / "t.js"
+    >>> _ = js.write_text('function I(){const e=()=>{document.querySelectorAll(["pre"].join())'
+    ...                   '.forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth?0:-1})};e()}f(),'
+    ...                   '"complete"===document.readyState?I():window.addEventListener("load",I)')
+    >>> quiet_theme_script(js), quiet_theme_script(js), js.read_text()[-52:]
+    (True, False, 'f(),0/*digecon: tab stops set lazily by digecon.js*/')
+    """
+    text = path.read_text(encoding="utf-8")
+    m = THEME_TABSTOPS.search(text)
+    if m is None:
+        if THEME_TABSTOPS_GONE in text:
+            return False
+        raise RuntimeError(f"{path}: the theme's tab-stop pass at load was not found; "
+                           "pydata-sphinx-theme changed (see THEME_TABSTOPS in build.py)")
+    body = re.search(r"function " + re.escape(m.group(1)) + r"\(\)\{(.{0,400})", text)
+    if not body or "scrollWidth" not in body.group(1) or '"pre"' not in body.group(1):
+        raise RuntimeError(f"{path}: {m.group(1)}() is not the theme's tab-stop pass; "
+                           "pydata-sphinx-theme changed (see THEME_TABSTOPS in build.py)")
+    path.write_text(text[:m.start()] + THEME_TABSTOPS_GONE + text[m.end():], encoding="utf-8")
+    return True
 
 
 def lighten_pages(html_dir: Path) -> int:
-    """Drop scripts a page does not need (see :data:`HEAVY_SCRIPTS`); returns pages changed.
+    """Drop scripts a page does not need (:data:`HEAVY_SCRIPTS`, :data:`SEARCH_SCRIPTS`
+    outside the search page, :data:`UNUSED_SCRIPTS`), the preloads of scripts
+    (:data:`SCRIPT_PRELOAD`) and the theme's layout-forcing pass at load
+    (:func:`quiet_theme_script`); returns pages changed.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "a.html").write_text('<script defer src="_static/scripts/fontawesome.js?x=1">'
-    ...                               '</script><script src="searchindex.js"></script>')
+    ...                               '</script><script src="searchindex.js"></script>'
+    ...                               '<script defer src="_static/design-tabs.js"></script>'
+    ...                               '<link rel="preload" as="script" href="_static/x.js" />')
     >>> lighten_pages(d), (d / "a.html").read_text()
     (1, '')
     """
+    for script in html_dir.rglob(Path(THEME_SCRIPT).name):
+        if script.parent.as_posix().endswith(str(Path(THEME_SCRIPT).parent)):
+            quiet_theme_script(script)
     changed = 0
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         patterns = HEAVY_SCRIPTS + (SEARCH_SCRIPTS if page.name != "search.html" else ())
         new = text
         for pattern in patterns:
-            new = re.sub(r'<script[^>]*src="(\.\./)*' + pattern + r'[^"]*"[^>]*></script>\n?',
-                         "", new)
+            new = re.sub(_script_tag(pattern), "", new)
+        new = SCRIPT_PRELOAD.sub("", new)
+        for pattern, needed, inline in UNUSED_SCRIPTS:
+            if needed not in new:
+                new = re.sub(_script_tag(pattern), "", new)
+                for extra in inline:
+                    new = re.sub(extra, "", new, flags=re.DOTALL)
         if new != text:
             page.write_text(new, encoding="utf-8")
             changed += 1

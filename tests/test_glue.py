@@ -132,6 +132,39 @@ def test_svg_is_deterministic_and_keeps_text():
     assert "Қазақстан" in a["image/svg+xml"] and "<metadata>" not in a["image/svg+xml"]
 
 
+@pytest.mark.parametrize("outside", [False, True], ids=["fits", "legend-outside"])
+@pytest.mark.parametrize("fmt", ["svg", "png"])
+def test_a_laid_out_figure_is_drawn_once_per_image(monkeypatch, outside, fmt):
+    """After ``tight_layout`` savefig would draw the figure to nothing first, and a legend
+    outside the axes would cost a second measuring drawing: each image draws it once, and
+    the legend outside is kept in the image."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    from digecon import plots
+
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([0, 1], [1, 0], label="Қазақстан")
+    fig.tight_layout()
+    if outside:
+        fig.legend(loc="upper left", bbox_to_anchor=(0.95, 1.0))
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, r: (draws.append(r), real_draw(self, r)))
+    image = plots.svg_bytes(fig) if fmt == "svg" else plots.png_bytes(fig)
+    assert len(draws) == 1
+    assert fig.get_layout_engine() is not None  # the figure is left as it was
+    if fmt == "png":  # the legend to the right makes the image wider than the figure
+        wide = Image.open(io.BytesIO(image)).size[0] > 4 * 2 * plots.CSS_PX_PER_INCH
+        assert wide == outside
+    else:
+        assert ("Қазақстан".encode() in image) == outside  # the legend, kept as text
+    plt.close(fig)
+
+
 def test_glued_tables_carry_the_same_html_ids_in_every_run():
     """pandas gives each styled table a random id (``T_3fa1c``); a glued table's id is its
     name and language, so two builds write the same pages."""

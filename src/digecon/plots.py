@@ -28,12 +28,14 @@ import io
 import itertools
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from digecon.i18n import LANGS, check_lang
 
@@ -273,18 +275,48 @@ def min_font_px(fig: plt.Figure, display_width_px: float | None = None) -> float
 # images
 
 
-def _overflows(fig: plt.Figure) -> bool:
-    """True when some text or legend lies outside the figure (then it is saved with a tight
-    bounding box, which costs a second drawing; most figures fit and are drawn once)."""
+def _save_args(fig: plt.Figure) -> dict[str, Any]:
+    """The ``savefig`` arguments that keep every text of ``fig`` in the image.
+
+    Most figures fit their own box (nothing to add). When some text or a legend lies outside,
+    the box around everything, measured here once, is passed as ``bbox_inches``: with
+    ``"tight"`` matplotlib would draw the whole figure once more to measure it again.
+
+    >>> fig, ax = plt.subplots(figsize=(3, 2)); _ = ax.plot([0, 1]); fig.tight_layout()
+    >>> _save_args(fig)
+    {}
+    >>> _ = fig.legend(["a line"], loc="upper left", bbox_to_anchor=(0.9, 1.0))
+    >>> sorted(_save_args(fig))
+    ['bbox_inches']
+    >>> plt.close(fig)
+    """
     bbox = fig.get_tightbbox(fig.canvas.get_renderer())
     width, height = fig.get_size_inches()
     slack = 0.02
-    return bool(bbox.x0 < -slack or bbox.y0 < -slack or bbox.x1 > width + slack
-                or bbox.y1 > height + slack)
+    if (bbox.x0 < -slack or bbox.y0 < -slack or bbox.x1 > width + slack
+            or bbox.y1 > height + slack):
+        return {"bbox_inches": bbox.padded(0.05)}
+    return {}
 
 
-def _save_args(fig: plt.Figure) -> dict[str, Any]:
-    return {"bbox_inches": "tight", "pad_inches": 0.05} if _overflows(fig) else {}
+@contextmanager
+def _laid_out(fig: plt.Figure) -> Iterator[None]:
+    """Save ``fig`` as it is laid out, drawing it once.
+
+    ``fig.tight_layout()`` leaves a placeholder layout engine on the figure, and ``savefig``
+    draws any figure with a layout engine once to nothing before drawing it into the file.
+    The layout is final when a chart function returns, so that first drawing only costs time.
+    """
+    engine = fig.get_layout_engine()
+    if not isinstance(engine, PlaceHolderLayoutEngine):
+        yield
+        return
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def svg_bytes(fig: plt.Figure) -> bytes:
@@ -297,7 +329,8 @@ def svg_bytes(fig: plt.Figure) -> bytes:
     """
     buf = io.BytesIO()
     with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "digecon"}):
-        fig.savefig(buf, format="svg", metadata={"Date": None}, **_save_args(fig))
+        with _laid_out(fig):
+            fig.savefig(buf, format="svg", metadata={"Date": None}, **_save_args(fig))
     return buf.getvalue()
 
 
@@ -314,7 +347,8 @@ def png_bytes(fig: plt.Figure, scale: int = 2) -> bytes:
     from PIL import Image
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=scale * CSS_PX_PER_INCH, **_save_args(fig))
+    with _laid_out(fig):
+        fig.savefig(buf, format="png", dpi=scale * CSS_PX_PER_INCH, **_save_args(fig))
     image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     out = io.BytesIO()
     image.quantize(256, method=Image.Quantize.MEDIANCUT).save(out, format="PNG", optimize=True)

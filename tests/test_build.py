@@ -165,7 +165,7 @@ def test_a_forked_kernel_is_a_fork_of_the_server_and_ends_with_it(tmp_path):
     itself), and stopping the server leaves no kernel behind even if one was not shut down."""
     import psutil
 
-    from digecon_book.kernels import ForkedKernelManager, kernel_server
+    from digecon_book.kernels import ForkedKernelManager, ReadyClient, kernel_server
 
     with kernel_server() as address:
         server = _server_pid()
@@ -175,6 +175,9 @@ def test_a_forked_kernel_is_a_fork_of_the_server_and_ends_with_it(tmp_path):
         kernel = km.provisioner.pid
         assert psutil.Process(kernel).ppid() == server
         client = km.client()
+        # ready once the kernel answers (no 0.2 s wait for silence on IOPub): the status
+        # messages of its kernel_info may come later, the client reads only its own replies
+        assert isinstance(client, ReadyClient) and client.quiet < 0.2
         client.start_channels()
         client.wait_for_ready(timeout=60)
         client.execute("import sys; print('pandas' in sys.modules, sys.argv[0])")
@@ -340,3 +343,41 @@ def test_sphinxrun_forks_one_build_per_job_and_reports_each_exit_code(tmp_path):
     assert ok.read_text(encoding="utf-8").rstrip().endswith("sphinxrun: exit 0")
     assert "--path-output" in ok.read_text(encoding="utf-8")
     assert sphinxrun.split_jobs(["a", "--", "x"]) == [("a", ["x"])]
+
+
+def test_sphinxrun_runs_each_jobs_steps_before_and_after_a_successful_build(tmp_path):
+    """An edition is staged before its build and finished after it, in its own process; a
+    failed build is not finished. Steps here copy a file, so each leaves a trace."""
+    seed = tmp_path / "seed.txt"
+    seed.write_text("x", encoding="utf-8")
+
+    def copy(name: str) -> list:
+        return [["shutil:copyfile", {"src": str(seed), "dst": str(tmp_path / name)}]]
+
+    jobs = [[str(tmp_path / "bad.log"), ["build", str(tmp_path / "missing")],
+             copy("bad-before"), copy("bad-after")],
+            [str(tmp_path / "ok.log"), ["build", "--help"], copy("ok-before"), copy("ok-after")]]
+    subprocess.run([sys.executable, "-m", "digecon_book.sphinxrun", "--stdin"],
+                   input=json.dumps(jobs) + "\n", text=True, check=False)
+    done = sorted(p.name for p in tmp_path.iterdir() if "-" in p.name)
+    assert done == ["bad-before", "ok-after", "ok-before"]
+
+
+def test_the_longest_notebooks_run_first(tmp_path):
+    """Two workers end together when the longest chapters start first: the last run's
+    seconds when known, else the length of the code."""
+    def notebook(name: str, code: str, seconds: float | None = None) -> Path:
+        nb = {"cells": [{"cell_type": "code", "source": [code]}], "metadata": {}}
+        if seconds is not None:
+            nb["metadata"]["digecon"] = {"seconds": seconds}
+        path = tmp_path / f"{name}.ipynb"
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        return path
+
+    short, long_, ran = (notebook("short", "x = 1\n"), notebook("long", "x = 1\n" * 5000),
+                         notebook("ran", "x = 1\n"))
+    record = notebook("ran-before", "", seconds=100.0)
+    todo = [(short, tmp_path / "no-record.ipynb"), (long_, tmp_path / "no-record.ipynb"),
+            (ran, record)]
+    assert [nb.name for nb, _ in build.longest_first(todo)] == [
+        "ran.ipynb", "long.ipynb", "short.ipynb"]

@@ -348,11 +348,45 @@ def _execute_batch(
     if not todo:
         return results
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    todo = longest_first(todo)
     # one process imports the libraries once; each notebook's kernel is a fork of it
     server_env = {**KERNEL_ENV, "SOURCE_DATE_EPOCH": source_date_epoch(root)}
     with kernel_server(server_env):
         results += _run_pool(todo, root, workers)
     return results
+
+
+def expected_seconds(source: Path, executed: Path) -> float:
+    """How long ``source`` is expected to run: the seconds of its last run when ``executed``
+    records them, else one second per 3,000 characters of code (the chapters that compute and
+    draw the most are the longest).
+
+    >>> import tempfile, json, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.ipynb").write_text(json.dumps({"cells": [
+    ...     {"cell_type": "code", "source": ["x = 1\\n" * 1000]}]}))
+    >>> expected_seconds(d / "a.ipynb", d / "none.ipynb")
+    2.0
+    >>> _ = (d / "b.ipynb").write_text(json.dumps({"metadata": {"digecon": {"seconds": 4.5}}}))
+    >>> expected_seconds(d / "a.ipynb", d / "b.ipynb")
+    4.5
+    """
+    try:
+        seconds = json.loads(executed.read_text(encoding="utf-8"))["metadata"]["digecon"][
+            "seconds"]
+        return float(seconds)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    nb = json.loads(source.read_text(encoding="utf-8"))
+    code = sum(len("".join(c.get("source", ""))) for c in nb.get("cells", [])
+               if c.get("cell_type") == "code")
+    return code / 3000
+
+
+def longest_first(todo: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """``(notebook, target)`` pairs, the longest expected first: two workers then end
+    together, instead of one running the last long chapter alone while the other core idles."""
+    return sorted(todo, key=lambda pair: -expected_seconds(*pair))
 
 
 def _run_pool(todo: list[tuple[Path, Path]], root: Path, workers: int) -> list[Result]:
@@ -484,32 +518,43 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
     from digecon_book import editions
 
     work = stage.parent / "editions"
-    with phase("editions (Sphinx)"):
-        codes = editions.build_editions(stage, work, strict=strict, builder=builder,
-                                        sphinx=sphinx)
-    failed = {lang: code for lang, code in codes.items() if code != 0}
-    if failed:
-        return next(iter(failed.values()))
     site = out_root / "_build" / builder
     fresh = site.with_name(f".{builder}-new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
-    with phase("assemble"):
-        editions.assemble(work, fresh)
-    with phase("post-process pages"):
-        write_glued_files(stage, fresh)
-        for edition in editions.LANGS:
-            if (fresh / edition).is_dir():
-                refresh_static(fresh / edition, static_sources(stage))
-        lighten_pages(fresh)
-        for edition in editions.LANGS:
-            if (fresh / edition).is_dir():
-                bundle_styles(fresh / edition)
+    # each edition's process stages it, builds it and finishes its part of the site
+    with phase("editions (staged, built by Sphinx, finished)"):
+        codes = editions.build_editions(stage, work, strict=strict, builder=builder,
+                                        sphinx=sphinx, finish="digecon_book.build:finish_edition",
+                                        site=fresh)
+    failed = {lang: code for lang, code in codes.items() if code != 0}
+    if failed:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return next(iter(failed.values()))
+    editions.site_root(fresh)
     old = site.with_name(f".{builder}-old-{os.getpid()}")
     if site.exists():
         os.replace(site, old)
     os.replace(fresh, site)
     shutil.rmtree(old, ignore_errors=True)
     return 0
+
+
+def finish_edition(stage: str | Path, work: str | Path, site: str | Path, lang: str) -> None:
+    """Make ``site/<lang>`` from the Sphinx output of one edition in ``work``: copied and
+    localized, the glued files beside their pages, static files refreshed, pages lightened
+    (:func:`lighten_pages`) and styles bundled (:func:`bundle_styles`).
+
+    The build runs it in each edition's own process, the editions in parallel.
+    """
+    from digecon_book import editions
+
+    stage, work, site = Path(stage), Path(work), Path(site)
+    editions.copy_edition(work, site, lang)
+    edition = site / lang
+    write_glued_files(stage, edition)
+    refresh_static(edition, static_sources(stage))
+    lighten_pages(edition)
+    bundle_styles(edition)
 
 
 def static_sources(stage: Path) -> list[Path]:
@@ -570,20 +615,18 @@ def glued_output(nb: dict, name: str, mime: str) -> str | None:
     return None
 
 
-def write_glued_files(stage: Path, site: Path) -> int:
-    """Write each :data:`GLUED_FILES` file beside its page in every edition of ``site``."""
+def write_glued_files(stage: Path, edition: Path) -> int:
+    """Write each :data:`GLUED_FILES` file beside its page in ``edition``; returns how many."""
     written = 0
     for notebook, name, mime, filename in GLUED_FILES:
         path = stage / notebook
-        if not path.exists():
+        if not path.exists() or not (edition / notebook).parent.is_dir():
             continue
         text = glued_output(json.loads(path.read_text(encoding="utf-8")), name, mime)
         if text is None:
             continue
-        for edition in sorted(p for p in site.iterdir() if (p / notebook).parent.is_dir()):
-            target = edition / Path(notebook).parent / filename
-            target.write_text(text, encoding="utf-8")
-            written += 1
+        (edition / Path(notebook).parent / filename).write_text(text, encoding="utf-8")
+        written += 1
     return written
 
 

@@ -374,31 +374,43 @@ def stop_sphinx(proc: subprocess.Popen | None) -> None:
         proc.wait()
 
 
+def stage_step(stage: str, target: str, lang: str) -> int:
+    """:func:`stage_edition` as a step of the edition's build process (paths as strings);
+    prints and returns how many staged files changed."""
+    changed = stage_edition(Path(stage), Path(target), lang)
+    print(f"edition {lang}: {len(changed)} staged file(s) changed", flush=True)
+    return len(changed)
+
+
 def build_editions(
     stage: Path, work: Path, *, langs: tuple[str, ...] = LANGS, strict: bool = True,
     builder: str = "html", sphinx: subprocess.Popen | None = None,
+    finish: str | None = None, site: Path | None = None,
 ) -> dict[str, int]:
     """Stage and build each edition in parallel; ``{lang: exit code}``.
 
     ``work/stage-<lang>`` holds the staged edition and ``work/<lang>`` its Sphinx output
     (``_build/html`` and the ``.doctrees`` environment), both kept between builds. ``sphinx``
     is a process of :func:`start_sphinx` to build them with (else one is started here).
+    Each edition is staged in its own build process; when ``finish`` names a function
+    (``"module:function"``), that process then calls it with ``stage``, ``work``, ``site``
+    and ``lang`` (the build makes ``site/<lang>`` so, the editions in parallel).
     """
-    for lang in langs:
-        staged = work / f"stage-{lang}"
-        changed = stage_edition(stage, staged, lang)
-        print(f"edition {lang}: {len(changed)} staged file(s) changed", flush=True)
     # one process imports Sphinx and the extensions once and forks a build per edition
     # (digecon_book.sphinxrun), instead of one jupyter-book process per edition
     logs: dict[str, Path] = {}
-    jobs: list[tuple[str, list[str]]] = []
+    jobs: list[tuple] = []
     for lang in langs:
         logs[lang] = work / f"{lang}.log"
         logs[lang].parent.mkdir(parents=True, exist_ok=True)
         args = build_command(work / f"stage-{lang}", work / lang, strict=strict,
                              builder=builder)[1:]
         print("+ jupyter-book", " ".join(args), flush=True)
-        jobs.append((str(logs[lang]), args))
+        before = [("digecon_book.editions:stage_step",
+                   {"stage": str(stage), "target": str(work / f"stage-{lang}"), "lang": lang})]
+        after = [] if finish is None or site is None else [
+            (finish, {"stage": str(stage), "work": str(work), "site": str(site), "lang": lang})]
+        jobs.append((str(logs[lang]), args, before, after))
     proc = sphinx if sphinx is not None and sphinx.poll() is None else start_sphinx()
     try:
         assert proc.stdin is not None
@@ -411,6 +423,9 @@ def build_editions(
     codes = {}
     for lang, log in logs.items():
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        staged = next((line for line in text.splitlines() if line.startswith("edition ")), "")
+        if staged:
+            print(staged, flush=True)
         # each child ends its log with its exit status (digecon_book.sphinxrun)
         status = text.rstrip().rsplit("\n", 1)[-1]
         codes[lang] = int(status.split()[-1]) if status.startswith("sphinxrun: exit") else (
@@ -483,13 +498,17 @@ _REDIRECT = """<!DOCTYPE html>
 """
 
 
-def assemble(work: Path, site: Path, *, langs: tuple[str, ...] = LANGS) -> None:
-    """Put the built editions, the root page and the redirect pages together in ``site``."""
+def copy_edition(work: Path, site: Path, lang: str) -> None:
+    """Copy the Sphinx output of the ``lang`` edition into ``site/<lang>``, localized."""
     from digecon_book.sphinxext import localize_html
 
-    for lang in langs:
-        shutil.copytree(work / lang / "_build" / "html", site / lang, dirs_exist_ok=True)
-        localize_html(site / lang, lang)
+    shutil.copytree(work / lang / "_build" / "html", site / lang, dirs_exist_ok=True)
+    localize_html(site / lang, lang)
+
+
+def site_root(site: Path, *, langs: tuple[str, ...] = LANGS) -> None:
+    """The root page and the redirect pages of the former single book, beside the editions
+    already in ``site``."""
     (site / "index.html").write_text(root_page([]), encoding="utf-8")
     first = site / langs[0]
     for page in sorted(first.rglob("*.html")):
@@ -499,3 +518,4 @@ def assemble(work: Path, site: Path, *, langs: tuple[str, ...] = LANGS) -> None:
         target = site / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(redirect_page(rel.removesuffix(".html")), encoding="utf-8")
+

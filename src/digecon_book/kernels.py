@@ -25,6 +25,7 @@ b'{"argv": ["-f", "k.json"], "connection_file": "k.json", "cwd": "/tmp", "env": 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import importlib
@@ -40,9 +41,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
+from queue import Empty
 from typing import Any
 
+from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.manager import KernelManager
+from jupyter_client.utils import run_sync
+from jupyter_core.utils import ensure_async
 
 #: imported once by the server, so that no kernel imports them again
 PRELOAD = (
@@ -310,11 +315,60 @@ class ForkedProcess:
         self.send_signal(signal.SIGKILL)
 
 
+class ReadyClient(BlockingKernelClient):
+    """A kernel client that is ready as soon as the kernel answers.
+
+    jupyter_client's ``wait_for_ready`` ends by reading IOPub until it has been silent for
+    0.2 s: idle time at every kernel start. The messages it drops are the kernel's status
+    around ``kernel_info``, and a notebook client reads only the replies to its own requests,
+    so this one takes what IOPub already holds and goes on.
+    """
+
+    #: how long IOPub must be silent after the reply (jupyter_client waits 0.2 s)
+    quiet = 0.005
+
+    async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                msg = await ensure_async(self.shell_channel.get_msg(timeout=1))
+            except Empty:
+                msg = None
+            if msg is not None and msg["msg_type"] == "kernel_info_reply":
+                try:  # IOPub is connected once the kernel's status reaches it; else ask again
+                    await ensure_async(self.iopub_channel.get_msg(timeout=0.2))
+                except Empty:
+                    pass
+                else:
+                    self._handle_kernel_info_reply(msg)
+                    break
+            if not await ensure_async(self._async_is_alive()):
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+        while True:
+            try:
+                await ensure_async(self.iopub_channel.get_msg(timeout=self.quiet))
+            except Empty:
+                break
+
+    wait_for_ready = run_sync(_async_wait_for_ready)
+
+
 class ForkedKernelManager(KernelManager):
     """A kernel manager whose kernels are forks of the kernel server at ``$DIGECON_KERNEL_SERVER``.
 
     Without a server (or for a kernel that is not ipykernel) it starts kernels the usual way.
+    Its clients are :class:`ReadyClient`, and a killed kernel is waited for in steps of 5 ms
+    (jupyter_client polls every 0.1 s).
     """
+
+    client_class = "digecon_book.kernels.ReadyClient"
+
+    async def _async_wait(self, pollinterval: float = 0.005) -> None:
+        while await self._async_is_alive():
+            await asyncio.sleep(pollinterval)
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
         address = os.environ.get(ADDRESS_VARIABLE)

@@ -108,11 +108,22 @@ def split_jobs(argv: Sequence[str]) -> list[tuple[str, list[str]]]:
     return jobs
 
 
-def _run_in_child(log: str, args: list[str]) -> int:
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.close(fd)
+#: a step run in a build's own process, before or after ``jupyter-book build``:
+#: ``["module:function", {keyword: value, ...}]`` (JSON, so paths are strings)
+Step = tuple[str, dict]
+
+
+def run_step(step: Step) -> object:
+    """Call ``module:function`` of ``step`` with its keywords (paths as given, strings).
+
+    >>> run_step(("posixpath:basename", {"p": "/a/b.txt"}))
+    'b.txt'
+    """
+    module, _, name = step[0].partition(":")
+    return getattr(importlib.import_module(module), name)(**step[1])
+
+
+def _jupyter_book(args: list[str]) -> int:
     import click
     from jupyter_book.cli.main import main as jupyter_book
 
@@ -124,24 +135,45 @@ def _run_in_child(log: str, args: list[str]) -> int:
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
-    except Exception:
-        traceback.print_exc()
-        return 1
     return 0
 
 
-def run(jobs: Sequence[tuple[str, list[str]]]) -> dict[str, int]:
-    """Fork one child per ``(log, args)`` job, all at once; ``{log: exit code}``."""
+def _run_in_child(log: str, args: list[str], before: Sequence[Step] = (),
+                  after: Sequence[Step] = ()) -> int:
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    try:
+        for step in before:
+            run_step(step)
+        code = _jupyter_book(args)
+        if code == 0:
+            for step in after:
+                run_step(step)
+        return code
+    except Exception:
+        traceback.print_exc()
+        return 1
+
+
+def run(jobs: Sequence[tuple]) -> dict[str, int]:
+    """Fork one child per job, all at once; ``{log: exit code}``.
+
+    A job is ``(log, args)``, or ``(log, args, before, after)`` with lists of steps
+    (:data:`Step`) the child runs before the build and after it succeeded (the editions are
+    staged and finished this way, in parallel).
+    """
     preload()
     sys.stdout.flush()
     sys.stderr.flush()
     children: dict[int, str] = {}
-    for log, args in jobs:
+    for log, args, *steps in jobs:
         pid = os.fork()
         if pid == 0:  # the child: one edition, then leave without running the parent's exit
             code = 1
             try:
-                code = _run_in_child(log, args)
+                code = _run_in_child(log, args, *steps)
             finally:
                 # the last line of the log: what the parent of this process reads back
                 print(f"sphinxrun: exit {code}", flush=True)
@@ -157,16 +189,20 @@ def run(jobs: Sequence[tuple[str, list[str]]]) -> dict[str, int]:
     return codes
 
 
-def jobs_from(stream: IO[str]) -> list[tuple[str, list[str]]]:
-    """The jobs of one line of JSON, ``[[LOG, [ARGS…]], …]``; none at the end of the stream.
+def jobs_from(stream: IO[str]) -> list[tuple]:
+    """The jobs of one line of JSON, ``[[LOG, [ARGS…]] or [LOG, [ARGS…], BEFORE, AFTER], …]``;
+    none at the end of the stream.
 
     >>> import io
     >>> jobs_from(io.StringIO('[["a.log", ["build", "x"]]]\\n')), jobs_from(io.StringIO(""))
     ([('a.log', ['build', 'x'])], [])
     """
     line = stream.readline()
-    return [(str(log), [str(a) for a in args]) for log, args in json.loads(line)] if (
-        line.strip()) else []
+    if not line.strip():
+        return []
+    return [(str(log), [str(a) for a in args],
+             *([[(str(f), dict(kw)) for f, kw in group] for group in steps]))
+            for log, args, *steps in json.loads(line)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

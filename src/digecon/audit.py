@@ -820,9 +820,9 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
     verdict and severity, a search box, a count of the rows shown, and a "CSV" link to the
     whole audit (``csv_href``, the file :func:`report_csv` writes: every column, the same rows
     in the same order). The page stays light: the rows are written once, server-side, in
-    ``lang``, and a chapter's rows are laid out only when its group is opened (the first
-    chapter's is open; a filter or a search opens the groups that have matching rows); the
-    rows of the closed groups travel as raw text the script inserts once the page is shown
+    ``lang``, and a chapter's rows are laid out only when its group is opened (every group
+    starts closed, with its count of rows; a filter or a search opens the groups that have
+    matching rows); the rows travel as raw text the script inserts once the page is shown
     (the browser does not build them while the page is first drawn). Each
     row links to the chapter section that discusses it and has the anchor ``#audit-<id>``.
     Sources and locations are written in ``lang`` (:func:`localize_source`,
@@ -901,19 +901,18 @@ def report_html(frame: pd.DataFrame, lang: str = "en", csv_href: str = "audit.cs
             f'<tr id="audit-{escape(str(row["id"]))}" '
             f'data-seed="{escape(str(row["seed"]))}" data-verdict="{escape(str(row["verdict"]))}" '
             f'data-severity="{escape(str(row["severity"]))}"{flag}>' + "".join(cells) + "</tr>")
-    def group(i: int, chapter: str, trs: list[str]) -> str:
+    def group(chapter: str, trs: list[str]) -> str:
+        # every group closed, its rows raw text (not parsed into elements with the page, nor
+        # laid out at its first paint): the script inserts them while the browser is idle
         rows = "".join(trs)
-        if i == 0:
-            tbody = f"<tbody>{rows}</tbody>"
-        else:  # raw text, not parsed into elements with the page: the script inserts it
-            if "</script" in rows.lower() or "<!--" in rows:
-                raise ValueError("an audit text contains '</script' or '<!--'")
-            tbody = f'<tbody></tbody><script type="text/html" class="audit-rows">{rows}</script>'
-        return (f'<details class="audit-group" data-chapter="{escape(chapter)}"'
-                f'{" open" if i == 0 else ""}><summary>{escape(names[chapter])} '
+        if "</script" in rows.lower() or "<!--" in rows:
+            raise ValueError("an audit text contains '</script' or '<!--'")
+        tbody = f'<tbody></tbody><script type="text/html" class="audit-rows">{rows}</script>'
+        return (f'<details class="audit-group" data-chapter="{escape(chapter)}">'
+                f'<summary>{escape(names[chapter])} '
                 f'<span class="audit-n">({len(trs)})</span></summary>'
                 f'<div class="audit-scroll"><table class="audit-table"><thead><tr>{head}</tr>'
                 f'</thead>{tbody}</table></div></details>')
 
-    body = "".join(group(i, c, trs) for i, (c, trs) in enumerate(groups.items()))
+    body = "".join(group(c, trs) for c, trs in groups.items())
     return f'<div id="audit-report" class="audit-report">{controls}{body}</div>'

@@ -112,6 +112,26 @@ def test_a_corrupted_copy_of_a_real_table_fails_with_its_name(tmp_path, root):
     assert f"{res['path']}, row 4" in str(err.value)
 
 
+def test_a_table_is_checked_once_and_again_after_an_edit(tmp_path, monkeypatch):
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": [DESCRIPTOR]}),
+                                               encoding="utf-8")
+    write(tmp_path, "year,osi,country\n2024,0.93,KAZ\n")
+    checked = []
+    real = data.validate
+    monkeypatch.setattr(data, "validate", lambda res, d=None: checked.append(1) or real(res, d))
+    first = data.load("demo", tmp_path)
+    first.loc[0, "osi"] = 0.0  # a reader's change stays in their copy
+    second = data.load("demo", tmp_path)
+    assert len(checked) == 1
+    assert second["osi"].tolist() == [pytest.approx(0.93)]
+    write(tmp_path, "year,osi,country\n2024,0.5,KAZ\n2022,0.4,KAZ\n")  # size changes
+    assert data.load("demo", tmp_path)["osi"].tolist() == [0.5, 0.4]
+    write(tmp_path, "year,osi,country\n2024,0.5,KAZ\n2022,0.4a,KAZ\n")
+    with pytest.raises(DataError, match=r"demo.csv, row 3, column 'osi'"):
+        data.load("demo", tmp_path)
+    assert len(checked) == 3
+
+
 def test_unknown_resource_lists_known_names():
     with pytest.raises(KeyError, match=r"known: .*glossary"):
         data.load("no-such-table")

@@ -267,14 +267,32 @@ def _validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFram
     return frame
 
 
+#: tables already validated in this session, by file, its size and time, and its description
+_LOADED: dict[tuple, pd.DataFrame] = {}
+
+
 def load(name: str, directory: Path | None = None) -> pd.DataFrame:
     """Load the resource ``name`` as a validated, typed ``DataFrame``.
 
+    A table is read and checked once per session; each call returns a fresh copy (change it
+    freely). A file edited since, or its description, is read and checked again.
+
     >>> load("glossary").columns[:4].tolist()
     ['key', 'kind', 'kk', 'ru']
+    >>> load("glossary") is load("glossary"), load("glossary").equals(load("glossary"))
+    (False, True)
     """
     _trace(name)
-    return validate(resource(name, directory), directory)
+    res = resource(name, directory)
+    path = (directory or data_dir()) / res["path"]
+    try:
+        stat = path.stat()
+    except OSError:  # missing: validate says so, naming the file
+        return validate(res, directory)
+    key = (str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
+    if key not in _LOADED:
+        _LOADED[key] = validate(res, directory)
+    return _LOADED[key].copy()
 
 
 def validate_all(directory: Path | None = None) -> dict[str, int]:

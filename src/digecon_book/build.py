@@ -542,11 +542,13 @@ def render(stage: Path, out_root: Path, *, strict: bool = True, builder: str = "
 def finish_edition(stage: str | Path, work: str | Path, site: str | Path, lang: str) -> None:
     """Make ``site/<lang>`` from the Sphinx output of one edition in ``work``: copied and
     localized, the glued files beside their pages, static files refreshed, pages lightened
-    (:func:`lighten_pages`) and styles bundled (:func:`bundle_styles`).
+    (:func:`lighten_pages`), styles bundled (:func:`bundle_styles`) and the student notebooks
+    that the launch and download buttons open written to ``site/<lang>/notebooks``.
 
     The build runs it in each edition's own process, the editions in parallel.
     """
     from digecon_book import editions
+    from digecon_book.student import write_student_notebooks
 
     stage, work, site = Path(stage), Path(work), Path(site)
     editions.copy_edition(work, site, lang)
@@ -555,6 +557,7 @@ def finish_edition(stage: str | Path, work: str | Path, site: str | Path, lang: 
     refresh_static(edition, static_sources(stage))
     lighten_pages(edition)
     bundle_styles(edition)
+    write_student_notebooks(stage, site, [lang])
 
 
 def static_sources(stage: Path) -> list[Path]:
@@ -1255,13 +1258,10 @@ def _execute_and_render(
     shutil.rmtree(built, ignore_errors=True)
     with phase("copy site"):
         # hard links: the rendered site is never written to again (the next build renders a
-        # fresh one and only unlinks this one), and the student notebooks are new files
+        # fresh one and only unlinks this one)
         shutil.copytree(work / "_build" / "html", built, copy_function=_link_or_copy)
-    from digecon_book.student import write_student_notebooks
-
-    # the notebooks the launch and download buttons open (one per chapter and language)
-    with phase("student notebooks"):
-        notebooks = write_student_notebooks(stage, built)
+    # the notebooks the launch and download buttons open, written with each edition
+    notebooks = sorted(built.glob("*/notebooks/*.ipynb"))
     print(f"{len(notebooks)} student notebooks written", flush=True)
     with phase("publish"):
         publish(built, html)

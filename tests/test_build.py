@@ -328,6 +328,47 @@ def test_pybtex_plugins_are_looked_up_once_and_the_book_styles_still_found():
         pybtex.plugin.find_plugin("pybtex.style.formatting", "no-such-style")
 
 
+def test_kernels_measure_each_text_once_and_draw_the_same_images():
+    # in a process of its own: the kernel server's preload changes matplotlib's classes
+    probe = """
+import matplotlib; matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+from digecon import plots
+from digecon_book import kernels
+
+def chart(title):
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.plot([2019, 2020, 2021], [0.5, 0.25, 0.75], label="Қазақстан")
+    ax.set_title(title); ax.set_xlabel("$x^2$ жыл"); ax.legend(); fig.tight_layout()
+    return fig
+
+from matplotlib.backends.backend_agg import RendererAgg
+before = [plots.svg_bytes(chart(t)) + plots.png_bytes(chart(t)) for t in ("a", "ә")]
+own = TextToPath.get_text_width_height_descent, RendererAgg.get_text_width_height_descent
+calls = []
+def counted(self, s, prop, ismath):
+    calls.append(s)
+    return (len(s), 1.0, 0.5)
+TextToPath.get_text_width_height_descent = counted
+kernels.remember_text_sizes()
+one = TextToPath.get_text_width_height_descent
+nine, ten = FontProperties(size=9), FontProperties(size=10)
+sizes = [one(TextToPath(), "0,5", nine, False), one(TextToPath(), "0,5", nine.copy(), False),
+         one(TextToPath(), "0,5", ten, False), one(TextToPath(), "$x$", nine, True),
+         one(TextToPath(), "$x$", nine, True)]
+print(calls == ["0,5", "0,5", "$x$", "$x$"], sizes[0] == sizes[1] == (3, 1.0, 0.5))
+TextToPath.get_text_width_height_descent, RendererAgg.get_text_width_height_descent = own
+kernels.remember_text_sizes()  # now remembering what matplotlib measures
+after = [plots.svg_bytes(chart(t)) + plots.png_bytes(chart(t)) for t in ("a", "ә")]
+print(before == after)
+"""
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "True", "True"]
+
+
 def test_sphinxrun_forks_one_build_per_job_and_reports_each_exit_code(tmp_path):
     # two "builds" through the same entry point: one fails (no such source folder), one
     # prints the help; each log ends with its child's exit status

@@ -267,8 +267,9 @@ def _validate(res: dict[str, Any], directory: Path | None = None) -> pd.DataFram
     return frame
 
 
-#: tables already validated in this session, by file, its size and time, and its description
-_LOADED: dict[tuple, pd.DataFrame] = {}
+#: tables already validated in this session: by file, what they were read from (the file's
+#: time and size, its description) and the table
+_LOADED: dict[str, tuple[tuple, pd.DataFrame]] = {}
 
 
 def load(name: str, directory: Path | None = None) -> pd.DataFrame:
@@ -289,10 +290,11 @@ def load(name: str, directory: Path | None = None) -> pd.DataFrame:
         stat = path.stat()
     except OSError:  # missing: validate says so, naming the file
         return validate(res, directory)
-    key = (str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
-    if key not in _LOADED:
-        _LOADED[key] = validate(res, directory)
-    return _LOADED[key].copy()
+    read_from = (stat.st_mtime_ns, stat.st_size, json.dumps(res, sort_keys=True))
+    known = _LOADED.get(str(path))
+    if known is None or known[0] != read_from:  # the earlier copy, if any, is replaced
+        known = _LOADED[str(path)] = (read_from, validate(res, directory))
+    return known[1].copy()
 
 
 def validate_all(directory: Path | None = None) -> dict[str, int]:

@@ -183,9 +183,7 @@ def run(jobs: Sequence[tuple]) -> dict[str, int]:
             finally:
                 # the last line of the log: what the parent of this process reads back
                 print(f"sphinxrun: exit {code}", flush=True)
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
+                exit_now(code)
         children[pid] = log
     codes: dict[str, int] = {}
     while children:
@@ -232,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def exit_now(code: int) -> None:
     """End this process at once with ``code``, its output flushed: an orderly interpreter
     exit, freeing every module Sphinx imported, takes a third of a second that the build
-    would wait for."""
+    would wait for (and a forked edition build must not run its parent's exit)."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

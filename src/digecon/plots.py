@@ -232,8 +232,95 @@ def legend_below(
 
 
 def figures(draw: Callable[[str], plt.Figure]) -> dict[str, plt.Figure]:
-    """Call ``draw(lang)`` for each language: ``{lang: figure}``."""
-    return {lang: draw(lang) for lang in LANGS}
+    """Call ``draw(lang)`` for each language: ``{lang: figure}``, numbers in that language."""
+    return {lang: draw_in(draw, lang) for lang in LANGS}
+
+
+# --------------------------------------------------------------------------------------------
+# numbers in the reader's language
+
+
+def number_in(text: str, lang: str) -> str:
+    """``text`` in ``lang``'s way of writing numbers when it is a number alone, as a tick or a
+    bar label prints it (``0.25``, ``−1.5``, `` 12.9``, ``20%``); any other text, and a number
+    already written in ``lang`` (with a comma), is returned as it is.
+
+    >>> number_in("−0.25", "kk"), number_in(" 12.9", "ru"), number_in("0.25", "en")
+    ('−0,25', ' 12,9', '0.25')
+    >>> number_in("0,5", "ru"), number_in("Индустрия 4.0", "ru"), number_in("2005", "kk")
+    ('0,5', 'Индустрия 4.0', '2005')
+    """
+    from digecon import fmt
+
+    check_lang(lang)
+    core = text.strip()
+    if lang == "en" or not core or "," in core or "$" in core:
+        return text
+    plain = core.replace("\N{MINUS SIGN}", "-")
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?\s*%?", plain):
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return lead + fmt.localize_text(plain, lang) + trail
+
+
+class _NumbersIn(mpl.ticker.Formatter):
+    """A tick formatter that writes the labels of ``inner`` (its choice of ticks and decimals)
+    as ``lang`` writes numbers."""
+
+    def __init__(self, inner: mpl.ticker.Formatter, lang: str) -> None:
+        self.inner, self.lang = inner, lang
+
+    def set_axis(self, axis: Any) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs: Any) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return number_in(self.inner(x, pos), self.lang)
+
+    def format_ticks(self, values: Any) -> list[str]:
+        return [number_in(label, self.lang) for label in self.inner.format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return number_in(self.inner.get_offset(), self.lang)
+
+    def format_data_short(self, value: float) -> str:
+        return number_in(self.inner.format_data_short(value), self.lang)
+
+
+def in_language(fig: plt.Figure, lang: str) -> plt.Figure:
+    """Write the numbers of a drawn figure as ``lang`` writes them (:func:`number_in`): its
+    tick labels, whatever chose them, and its texts that are a number alone (bar labels,
+    annotations). English figures are left as drawn. Returns ``fig``.
+
+    >>> fig, ax = plt.subplots(); _ = ax.plot([0, 1], [0, 0.5]); _ = ax.text(0, 0.4, "0.45")
+    >>> fig = in_language(fig, "kk"); fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_yticklabels()][1:4], ax.texts[0].get_text()
+    (['0,0', '0,1', '0,2'], '0,45')
+    >>> plt.close(fig)
+    """
+    check_lang(lang)
+    if lang == "en":
+        return fig
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if not isinstance(formatter, _NumbersIn):
+                axis.set_major_formatter(_NumbersIn(formatter, lang))
+    for text in fig.findobj(mpl.text.Text):
+        shown = text.get_text()
+        if number_in(shown, lang) != shown:
+            text.set_text(number_in(shown, lang))
+    return fig
+
+
+def draw_in(draw: Callable[[str], plt.Figure], lang: str) -> plt.Figure:
+    """``draw(lang)``, its numbers written in ``lang`` (:func:`in_language`): how every glued
+    figure is drawn."""
+    return in_language(draw(lang), lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -439,7 +526,7 @@ def glue_figures(name: str, draw: Callable[[str], plt.Figure], lang: str) -> Non
     check_lang(lang)
     shown: tuple[dict, dict] | None = None
     for code in LANGS:
-        fig = draw(code)
+        fig = draw_in(draw, code)
         try:
             bundle, meta = figure_bundle(fig)
         finally:
